@@ -1,0 +1,60 @@
+# Two commands for a fresh clone: `make serve` and `make test`. Each sets up what it needs first.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
+
+.PHONY: serve test build check content-check contributing linkcheck bench lock browser clean
+
+serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.installed browser ## set up, then run every test (browser tests included)
+	$(BIN)/python -m pytest
+
+build: $(VENV)/.installed ## the strict build into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed ## validate data/ without building (fast; for editors and pre-commit)
+	$(BIN)/python -m vrp.check
+
+content-check: $(VENV)/.installed ## content warnings (reviews due, vague link text, images without alt) as errors
+	$(BIN)/python -m vrp.check --strict
+
+contributing: $(VENV)/.installed ## rewrite the field reference in CONTRIBUTING.md from schemas/
+	$(BIN)/python -m vrp.contributing
+
+linkcheck: build ## check every external link on the built site (needs the internet)
+	$(BIN)/python -m vrp.linkcheck site
+
+bench: $(VENV)/.installed browser ## build and page-weight benchmark; prints a table, writes bench/results.json
+	$(BIN)/python -m bench.run
+
+lock: $(VENV)/.installed ## refresh requirements.txt from requirements.in
+	$(BIN)/pip install -r requirements.in
+	{ echo "# Full lock of every Python package the site needs, made by 'make lock' from requirements.in."; \
+	  $(BIN)/pip freeze --exclude-editable; } > requirements.txt
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Browser tests use Debian's Chromium (Playwright's own browser download does not work here).
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The browser tests need Chromium at $(CHROMIUM). Install it (Debian: sudo apt-get install chromium)" \
+	       "or set CHROMIUM=/path/to/chromium, then run make test again." >&2; exit 1; \
+	fi
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,58 @@
+"""Shared fixtures: the real site built once per session, and a page reader for its HTML."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run the strict build of `project` into `site_dir`, as `make build` does."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project, to break on purpose."""
+    for name in ("data", "docs", "overrides", "hooks", "schemas", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"the strict build failed:\n{result.stderr[-4000:]}"
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def read(site):
+    cache = {}
+
+    def read(path: str) -> BeautifulSoup:
+        file = site / path
+        if file.is_dir() or path.endswith("/") or path == "":
+            file = file / "index.html"
+        if file not in cache:
+            cache[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return cache[file]
+    return read
+
+
+from browser import base_url, browser, context, page  # noqa: E402,F401  (browser fixtures for every test module)

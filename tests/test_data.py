@@ -1,0 +1,97 @@
+"""The data's own invariants: schemas, vocabularies, facts that must match the source documents."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT
+from vrp.content import warnings
+from vrp.site import FILES, load
+
+SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
+# The only phone numbers the site may show: each checked against the organisation's own site.
+KNOWN_NUMBERS = {"999", "101", "111", "0800 555 111", "0800 1111", "0808 2000 247", "116 123", "0808 800 5000",
+                 "08000 121 700", "0808 8010 327", "0808 500 2222", "0300 123 6600", "08 08 16 89 111",
+                 "0808 1000 900"}
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load(ROOT)
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=lambda p: p.name)
+def test_schemas_are_valid_json_schema(schema):
+    Draft202012Validator.check_schema(json.loads(schema.read_text()))
+
+
+def test_every_data_file_has_a_schema_named_on_its_first_line():
+    for name in FILES:
+        first = (ROOT / "data" / f"{name}.yml").read_text().split("\n", 1)[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
+        assert (ROOT / "schemas" / f"{name}.schema.json").exists()
+
+
+def test_the_real_data_is_valid(site):
+    assert len(site.resources) >= 60
+    assert [s["id"] for s in site.spokes] == ["banes", "bristol", "north-somerset", "somerset", "south-gloucestershire"]
+
+
+def test_phone_numbers_are_only_the_checked_ones(site):
+    numbers = {n["number"] for n in site.help} | {r["phone"] for r in site.resources if r.get("phone")}
+    assert numbers <= KNOWN_NUMBERS, numbers - KNOWN_NUMBERS
+    text = "\n".join((ROOT / "data" / f"{name}.yml").read_text() for name in FILES)
+    text += "\n".join(p.read_text() for p in (ROOT / "docs").rglob("*.md"))
+    for found in re.findall(r"\b0\d{2,4} ?\d{3,4} ?\d{3,4}\b", text):
+        assert found in KNOWN_NUMBERS or found.replace(" ", "") in {k.replace(" ", "") for k in KNOWN_NUMBERS}, found
+
+
+def test_north_somerset_tables_add_up(site):
+    """The beat-area counts must sum to the strategy's own yearly totals (Table 4 and Table 5 of the source)."""
+    totals = site.north_somerset["totals"]["offences"]
+    rows = site.north_somerset["beats"]["rows"]
+    assert len(rows) == 15
+    assert [sum(r["counts"][i] for r in rows) for i in range(4)] == totals
+    actions = [a["id"] for p in site.north_somerset["programmes"] for a in p["actions"]]
+    assert len(actions) == 26 and len(set(actions)) == 26
+
+
+def test_banes_funding_matches_the_council_minutes(site):
+    banes = next(s for s in site.spokes if s["id"] == "banes")
+    assert banes["funding"]["amount"] == 114884 and banes["funding"]["share"] == 10
+
+
+def test_content_checks_flag_vague_links_and_missing_alt_text(tmp_path, site):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("Read [click here](https://a.example/) and ![](x.png)\n")
+    found = warnings(site, tmp_path)
+    assert any('docs/page.md: link text "click here"' in w for w in found)
+    assert any("docs/page.md: an image has no alternative text" in w for w in found)
+
+
+def test_content_checks_list_resources_due_for_review(site):
+    due = {r["id"] for r in site.due_for_review()}
+    found = warnings(site, ROOT)
+    for rid in due:
+        assert any(f'resource "{rid}": last reviewed' in w for w in found)
+
+
+def test_the_real_docs_have_no_vague_link_text(site):
+    assert not [w for w in warnings(site, ROOT) if "link text" in w or "alternative text" in w]
+
+
+def test_contributing_field_reference_matches_the_schemas():
+    result = subprocess.run([sys.executable, "-m", "vrp.contributing", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_make_check_passes_on_the_real_data():
+    result = subprocess.run([sys.executable, "-m", "vrp.check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "data/ is valid" in result.stdout

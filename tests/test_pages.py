@@ -1,0 +1,212 @@
+"""What a reader sees in the built HTML: every page, its facts and its safety features."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT, pages
+
+DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
+        ("faq", "spokes", "news", "help", "resources", "vocabularies", "north-somerset-strategy")}
+HELP = [n for n in DATA["help"]["numbers"] if n.get("compact")]
+
+
+def text(soup) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_every_page_has_the_help_numbers_as_phone_links(site, read):
+    for page in pages(site):
+        soup = read(str(page.relative_to(site)))
+        bar = soup.select_one(".vrp-help-bar")
+        assert bar, f"{page}: no help bar"
+        links = {a["href"]: text(a) for a in bar.select("a[href^='tel:']")}
+        for number in HELP:
+            tel = "tel:" + number["number"].replace(" ", "")
+            assert tel in links and number["number"] in links[tel], f"{page}: {number['name']} missing"
+
+
+def test_no_page_loads_anything_from_another_host(site, read):
+    for page in pages(site):
+        soup = read(str(page.relative_to(site)))
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "preload", "icon", "modulepreload"}:
+                    continue  # canonical and alternate links are not loaded
+                assert not re.match(r"(https?:)?//", url), f"{page}: <{tag}> loads {url}"
+        style = " ".join(s.get_text() for s in soup.find_all("style"))
+        assert "fonts.googleapis" not in str(soup) and "@import url(http" not in style, page
+
+
+def test_every_page_links_the_accessibility_statement_and_privacy_notice(site, read):
+    for page in pages(site):
+        footer = read(str(page.relative_to(site))).select_one(".vrp-footer-links")
+        labels = [text(a) for a in footer.find_all("a")]
+        assert "Accessibility statement" in labels and "Privacy notice" in labels, page
+
+
+def test_every_faq_question_has_its_own_anchor_under_its_section(read):
+    soup = read("faq/")
+    for section in DATA["faq"]["sections"]:
+        heading = soup.find(id=section["id"])
+        assert heading and heading.name == "h2" and section["title"] in text(heading)
+        for q in section["questions"]:
+            h3 = soup.find(id=q["id"])
+            assert h3 is not None and h3.name == "h3", q["id"]
+            assert text(h3).startswith(q["question"].replace("  ", " ")), q["id"]
+            assert h3.find_previous("h2") == heading, f"{q['id']} is not under {section['id']}"
+            # the permalink lets a reader copy a link to this one answer
+            assert h3.find("a", href=f"#{q['id']}")
+
+
+def test_faq_covers_what_the_issue_asks(read):
+    page = text(read("faq/"))
+    for phrase in ("Police, Crime, Sentencing and Courts Act 2022", "Office of the Police and Crime Commissioner",
+                   "quarterly", "board", "£35 million", "county lines", "modern slavery"):
+        assert phrase.lower() in page.lower(), phrase
+    for force in ("Avon and Somerset", "Bedfordshire", "Essex", "Greater Manchester", "Merseyside", "Kent",
+                  "Lancashire", "Leicestershire", "London", "Northumbria", "Nottinghamshire", "South Wales",
+                  "South Yorkshire", "Sussex", "Thames Valley", "West Midlands", "West Yorkshire", "Hampshire"):
+        assert force in page, force
+    for spoke in DATA["spokes"]["spokes"]:
+        assert spoke["name"] in page
+
+
+def test_faq_answers_never_say_click_here(read):
+    links = [text(a).lower() for a in read("faq/").select("article a")]
+    assert not [l for l in links if l in ("click here", "here", "read more")]
+
+
+@pytest.mark.parametrize("spoke", DATA["spokes"]["spokes"], ids=lambda s: s["id"])
+def test_each_spoke_has_a_page_with_its_facts(read, spoke):
+    soup = read(f"spokes/{spoke['id']}/")
+    page = text(soup)
+    assert text(soup.find("h1")) == spoke["name"]
+    assert spoke["council"] in page
+    assert soup.find("a", href=spoke["council_url"])
+    for focus in spoke["focus"]:
+        assert focus in page
+    for programme in spoke["programmes"]:
+        assert programme["name"] in page
+    local = [r for r in DATA["resources"]["resources"] if spoke["id"] in r["areas"]]
+    for r in local:
+        assert soup.find("a", href=f"../../resources/#{r['id']}"), r["id"]
+    if spoke.get("funding"):
+        assert f"£{spoke['funding']['amount']:,}" in page
+
+
+def test_banes_page_shows_its_funding_and_published_contact(read):
+    page = text(read("spokes/banes/"))
+    assert "£114,884" in page and "10%" in page
+    assert read("spokes/banes/").find("a", href="mailto:VRU_Project@bathnes.gov.uk")
+
+
+def test_north_somerset_strategy_tables_match_the_data(read):
+    soup = read("strategies/north-somerset-2021-22/")
+    data = DATA["north-somerset-strategy"]
+    rows = soup.select("table.vrp-table tbody tr")
+    beat_rows = [r for r in rows if r.find("th") and any(b["name"] in text(r.find("th")) for b in data["beats"]["rows"])]
+    assert len(beat_rows) == len(data["beats"]["rows"]) == 15
+    for tr, beat in zip(beat_rows, data["beats"]["rows"]):
+        cells = [text(td).replace(",", "") for td in tr.find_all("td")]
+        assert cells[:4] == [str(n) for n in beat["counts"]]
+        assert cells[4] == str(sum(beat["counts"][:3]))
+    assert "1,281" in text(soup)  # Weston Town Centre, 2019/20, as in the source table
+    assert all(th.get("scope") for th in soup.select("table.vrp-table th"))
+
+
+def test_north_somerset_chart_is_an_accessible_svg_drawn_from_the_data(read):
+    soup = read("strategies/north-somerset-2021-22/")
+    svg = soup.select_one("figure.vrp-chart svg")
+    assert svg and svg.get("role") == "img"
+    labelled = svg["aria-labelledby"].split()
+    assert svg.find("title")["id"] in labelled and svg.find("desc")["id"] in labelled
+    rows = DATA["north-somerset-strategy"]["beats"]["rows"]
+    assert len(svg.select("rect.vrp-chart__bar--1")) == len(rows) + 1  # one per beat area, plus the legend key
+    desc = text(svg.find("desc"))
+    for row in rows:
+        assert f"{row['name']}: {row['counts'][0]}" in desc
+    widths = {float(r["width"]) for r in svg.select("rect.vrp-chart__bar--1")[:len(rows)]}
+    assert max(widths) > 3 * min(widths)  # bars are scaled to the values, not all alike
+
+
+def test_action_plan_lists_every_action(read):
+    soup = read("strategies/north-somerset-2021-22/")
+    for programme in DATA["north-somerset-strategy"]["programmes"]:
+        for action in programme["actions"]:
+            assert soup.find(id=f"action-{action['id'].replace('.', '-')}"), action["id"]
+
+
+@pytest.mark.parametrize("path", ["strategies/", "strategies/avon-and-somerset-2019/",
+                                  "strategies/national-serious-violence-strategy-2018/",
+                                  "strategies/serious-violence-duty-guidance/"])
+def test_strategy_pages_link_their_sources(read, path):
+    soup = read(path)
+    assert soup.find("h1")
+    assert soup.select("article a[href^='https://']"), f"{path} links no source"
+
+
+def test_news_item_summarises_the_first_meeting_and_links_the_original(read):
+    item = DATA["news"]["items"][0]
+    soup = read(f"news/{item['id']}/")
+    page = text(soup)
+    assert soup.find("a", href=item["source"]["url"])
+    for partner in item["partners"]:
+        assert partner["name"] in page
+    assert "£1.16" in page
+    assert read("news/").find("a", href=f"../{item['id']}/") or read("news/").find("a", href=f"{item['id']}/")
+
+
+def test_home_page_has_help_spokes_and_the_main_links(read):
+    soup = read("")
+    page = text(soup)
+    help_block = soup.select_one(".vrp-help")
+    for number in DATA["help"]["numbers"]:
+        assert help_block.find("a", href="tel:" + number["number"].replace(" ", ""))
+    for spoke in DATA["spokes"]["spokes"]:
+        assert soup.find("a", href=f"spokes/{spoke['id']}/"), spoke["id"]
+    for target in ("faq/", "strategies/", "resources/", "news/"):
+        assert soup.select_one(f"article a[href='{target}']"), target
+    assert "public health" in page.lower()
+
+
+@pytest.mark.parametrize("path,phrase", [
+    ("accessibility/", "Equality Advisory and Support Service"),
+    ("accessibility/", "WCAG 2.2"),
+    ("privacy/", "cookies"),
+    ("about/", "Office of the Police and Crime Commissioner"),
+    ("cover-your-tracks/", "private"),
+    ("easy-read/", "999"),
+])
+def test_about_pages_exist_with_their_content(read, path, phrase):
+    assert phrase.lower() in text(read(path)).lower()
+
+
+def test_resources_json_and_csv_match_the_yaml(site):
+    resources = DATA["resources"]["resources"]
+    published = json.loads((site / "resources.json").read_text())["resources"]
+    assert [r["id"] for r in published] == [r["id"] for r in resources]
+    for mine, theirs in zip(resources, published):
+        assert theirs["title"] == mine["title"] and theirs["url"] == mine["url"]
+        assert theirs["type"]["id"] == mine["type"]
+        assert [t["id"] for t in theirs["topics"]] == mine["topics"]
+        assert [a["id"] for a in theirs["areas"]] == mine["areas"]
+        assert all(t["label"] for t in theirs["topics"])
+    rows = list(csv.DictReader(io.StringIO((site / "resources.csv").read_text())))
+    assert [r["id"] for r in rows] == [r["id"] for r in resources]
+    assert all(row["topics"].split(";") == r["topics"] for row, r in zip(rows, resources))
+
+
+def test_every_resource_is_an_entry_in_the_directory_without_javascript(read):
+    soup = read("resources/")
+    for r in DATA["resources"]["resources"]:
+        entry = soup.find(id=r["id"])
+        assert entry is not None and entry.name == "article", r["id"]
+        assert entry.find("a", href=r["url"]) and r["organisation"] in text(entry)

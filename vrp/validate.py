@@ -1,0 +1,234 @@
+"""Check every data file against its JSON Schema and against the other files.
+
+Every problem is collected with its file, line, record and field, and a fix an editor can act on;
+the caller fails once with all of them. The schemas in schemas/ are the single model of the data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from vrp.problems import Problem
+from vrp.yamlsource import Source, as_date
+
+# The list keys whose items are records, and what one record is called in a message.
+RECORD_NAMES = {"resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
+                "items": "news item", "programmes": "programme", "actions": "action", "rows": "row",
+                "areas": "area", "types": "type", "audiences": "audience", "topics": "topic",
+                "numbers": "help number", "partners": "partner", "documents": "document"}
+KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
+        "number": "a number", "boolean": "true or false"}
+MAX_TITLE = 80
+LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # the target of a Markdown link
+
+
+@cache
+def schema(root: Path, name: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads((root / "schemas" / f"{name}.schema.json").read_text()))
+
+
+def closest(word, choices, labels: dict | None = None) -> str:
+    """'did you mean "x"?' for a likely typo (or a word of a label: "bath" -> "banes"), else the allowed values."""
+    choices = [str(c) for c in choices]
+    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    words = str(word).lower().replace("-", " ").split()
+    by_label = [c for c, label in (labels or {}).items() if words and all(w in label.lower() for w in words)]
+    if match or len(by_label) == 1:
+        return f'did you mean "{(match or by_label)[0]}"?'
+    return "use one of: " + ", ".join(choices)
+
+
+def _describe(value) -> str:
+    if isinstance(value, str):
+        return "text"
+    return KIND.get({list: "array", dict: "object", bool: "boolean", int: "integer", float: "number"}.get(type(value), ""),
+                    "empty" if value is None else type(value).__name__)
+
+
+def locate(source: Source, path) -> tuple[str, str]:
+    """The record label ('resource "childline"') and field ('contact.email') for a value's path."""
+    path = list(path)
+    record, start = "", 0
+    node = source.data
+    for i, key in enumerate(path):
+        if isinstance(key, int) and i > 0 and isinstance(path[i - 1], str) and path[i - 1] in RECORD_NAMES:
+            item = node[key] if isinstance(node, list) and key < len(node) else None
+            if isinstance(item, dict):  # a list of records, not of plain values such as `areas: [banes]`
+                name = RECORD_NAMES[path[i - 1]]
+                ident = item.get("id") or item.get("name")
+                record = f'{name} "{ident}"' if isinstance(ident, (str, int)) else f"{name} number {key + 1}"
+                start = i + 1
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    field = ""
+    for key in path[start:]:
+        field += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if field else str(key))
+    return record, field
+
+
+def _subschema_hint(error) -> str:
+    hint = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+    return hint[0].lower() + hint[1:] if hint else ""
+
+
+def schema_problems(source: Source, validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    for error in validator.iter_errors(source.data):
+        path = list(error.absolute_path)
+        kind, value = error.validator, error.instance
+        if kind == "required":
+            missing = next((m for m in error.validator_value if not (isinstance(value, dict) and m in value)), "")
+            record, field = locate(source, path + [missing])
+            desc = error.schema["properties"].get(missing, {}).get("description", "")
+            problems.append(Problem(source.path, source.line(path), "is missing",
+                                    f"add it{': ' + desc if desc else ''}", record, field))
+            continue
+        if kind == "additionalProperties":
+            known = list(error.schema.get("properties", {}))
+            for extra in sorted(set(value) - set(known)):
+                record, field = locate(source, path + [extra])
+                problems.append(Problem(source.path, source.key_lines.get(tuple(path + [extra]), source.line(path)),
+                                        "is not a known field",
+                                        f"{closest(extra, known)} (known fields: {', '.join(known)})", record, field))
+            continue
+        record, field = locate(source, path)
+        line = source.line(path)
+        if kind == "type":
+            want = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+            message, fix = f"should be {KIND.get(want, want)}, not {_describe(value)}", _subschema_hint(error) or "change its value"
+            if want == "array":
+                fix = "write it as a list, e.g. [public] or one '- item' per line"
+        elif kind == "enum":
+            message, fix = f'"{value}" is not allowed here', closest(value, error.validator_value)
+        elif kind == "pattern":
+            message, fix = f'"{value}" is not in the right form', error.schema.get("patternErrorMessage", "check its form")
+        elif kind == "minLength":
+            message, fix = "is empty", "write it, or remove the field if it is optional"
+        elif kind == "maxLength":
+            message, fix = (f"is {len(value)} characters long; the limit is {error.validator_value}",
+                            "shorten it: say the rest in the description")
+        elif kind == "minItems":
+            message, fix = f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}", "add one"
+        elif kind == "maxItems":
+            message, fix = f"has more than {error.validator_value} entries", "remove the extra ones"
+        elif kind == "uniqueItems":
+            message, fix = "lists the same value twice", "remove the repeat"
+        elif kind in ("minimum", "maximum", "exclusiveMinimum"):
+            message, fix = f"{value} is out of range", error.message
+        else:
+            message, fix = error.message, _subschema_hint(error) or "check this value"
+        problems.append(Problem(source.path, line, message, fix, record, field))
+    return problems
+
+
+def _records(source: Source, *keys):
+    """Yield (path, record) for records under a chain of list keys, e.g. ('sections', 'questions')."""
+    def walk(node, path, keys):
+        if not keys:
+            yield path, node
+            return
+        items = node.get(keys[0]) if isinstance(node, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                yield from walk(item, path + [keys[0], i], keys[1:])
+    yield from walk(source.data, [], keys)
+
+
+def duplicate_problems(source: Source, keys: tuple, field: str, what: str, normal=lambda v: v) -> list[Problem]:
+    seen, problems = {}, []
+    for path, record in _records(source, *keys):
+        value = record.get(field)
+        if not isinstance(value, str):
+            continue
+        if normal(value) in seen:
+            label, fieldname = locate(source, path + [field])
+            problems.append(Problem(source.path, source.line(path + [field]), f"repeats the {what} on line {seen[normal(value)]}",
+                                    f"give each {what} only once: change or remove one of them", label, fieldname))
+        else:
+            seen[normal(value)] = source.line(path + [field])
+    return problems
+
+
+def date_problems(source: Source, keys: tuple, field: str, today: dt.date) -> list[Problem]:
+    problems = []
+    for path, record in _records(source, *keys):
+        value = record.get(field)
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            continue  # the schema reports these
+        label, fieldname = locate(source, path + [field])
+        day = as_date(value)
+        if day is None:
+            problems.append(Problem(source.path, source.line(path + [field]), f'"{value}" is not a real date',
+                                    "check the day and month (YYYY-MM-DD)", label, fieldname))
+        elif day > today:
+            problems.append(Problem(source.path, source.line(path + [field]), f"{value} is in the future",
+                                    "use the date it really happened (today or earlier)", label, fieldname))
+    return problems
+
+
+def link_problems(source: Source) -> list[Problem]:
+    """Links inside Markdown text may only go to web pages, email, phone or our own pages."""
+    problems = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, path + [key])
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + [i])
+        elif isinstance(node, str):
+            for target in LINK.findall(node):
+                if not re.match(r"(https?://|mailto:|tel:|#|\.{0,2}/?[\w./-]*\.md(#[\w-]+)?$)", target, re.I) or target == "":
+                    label, field = locate(source, path)
+                    problems.append(Problem(source.path, source.line(path), f'has a link to "{target}" that is not allowed',
+                                            "link to a full web address starting with https://, or to one of our pages such as faq.md",
+                                            label, field))
+    walk(source.data, [])
+    return problems
+
+
+def vocabulary_problems(resources: Source, vocab: Source) -> list[Problem]:
+    """Every type, audience, topic and area in the directory must be defined in data/vocabularies.yml."""
+    entries = {name: [e for e in vocab.data.get(name, []) if isinstance(e, dict)]
+               for name in ("types", "audiences", "topics", "areas")}
+    allowed = {name: [e.get("id") for e in found] for name, found in entries.items()}
+    labels = {name: {e.get("id"): str(e.get("label", "")) for e in found} for name, found in entries.items()}
+    allowed["areas"] = ["all"] + allowed["areas"]
+    problems = []
+    for path, record in _records(resources, "resources"):
+        for field, vocab_name in (("type", "types"), ("audiences", "audiences"), ("topics", "topics"), ("areas", "areas")):
+            values = record.get(field)
+            values = [values] if isinstance(values, str) else values if isinstance(values, list) else []
+            for i, value in enumerate(values):
+                if isinstance(value, str) and value not in allowed[vocab_name]:
+                    at = path + [field] + ([] if field == "type" else [i])
+                    label, fieldname = locate(resources, at)
+                    problems.append(Problem(resources.path, resources.line(at), f'"{value}" is not a known {vocab_name[:-1]}',
+                                            f"{closest(value, allowed[vocab_name], labels[vocab_name])} (or add it to data/vocabularies.yml)",
+                                            label, fieldname))
+        areas = record.get("areas")
+        if isinstance(areas, list) and "all" in areas and len(areas) > 1:
+            label, fieldname = locate(resources, path + ["areas"])
+            problems.append(Problem(resources.path, resources.line(path + ["areas"]), '"all" is listed with other areas',
+                                    'write either [all] or the areas it covers, not both', label, fieldname))
+    return problems
+
+
+def spoke_problems(spokes: Source, vocab: Source) -> list[Problem]:
+    areas = [e.get("id") for e in vocab.data.get("areas", []) if isinstance(e, dict)]
+    problems = []
+    for path, record in _records(spokes, "spokes"):
+        if isinstance(record.get("id"), str) and record["id"] not in areas:
+            label, field = locate(spokes, path + ["id"])
+            problems.append(Problem(spokes.path, spokes.line(path + ["id"]), f'"{record["id"]}" is not an area in data/vocabularies.yml',
+                                    closest(record["id"], areas), label, field))
+    return problems
