@@ -50,8 +50,9 @@ def define_env(env):
 
     @env.macro
     def directory():
+        synonyms = {t["id"]: t.get("synonyms", []) for t in site.vocabularies["topics"]}
         return render("partials/directory.html", resources=site.resources, labels=site.labels,
-                      vocabularies=site.vocabularies)
+                      vocabularies=site.vocabularies, synonyms=synonyms)
 
     @env.macro
     def ns_totals_table():

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
+import re
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,17 +20,44 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (Path(__file__).parents[1] / "mkdocs.yml").read_text(), re.M)[1]
+PREFIX = urlsplit(SITE_URL).path  # e.g. /vrp-site/, as on GitHub Pages
+
+
+class Pages(http.server.SimpleHTTPRequestHandler):
+    """Like GitHub Pages: the site lives under the path of `site_url`, and a missing page gets
+    404.html with status 404."""
+
+    prefix = PREFIX
+
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if not path.startswith(self.prefix):
+            return self._not_found()
+        self.path = "/" + self.path[len(self.prefix):]
+        target = Path(self.translate_path(self.path))
+        if not target.exists() or (target.is_dir() and not (target / "index.html").exists()):
+            return self._not_found()
+        return super().send_head()
 
-def serve(directory: Path):
-    """Serve `directory` on a free port of 127.0.0.1; returns (base_url, server)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+    def _not_found(self):
+        page = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        return io.BytesIO(page)
+
+
+def serve(directory: Path, prefix: str = PREFIX):
+    """Serve `directory` on a free port of 127.0.0.1 under `prefix`; returns (base_url, server)."""
+    handler = functools.partial(Pages, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 
 
 @pytest.fixture(scope="session")

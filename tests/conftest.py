@@ -23,7 +23,7 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project, to break on purpose."""
-    for name in ("data", "docs", "overrides", "hooks", "schemas", "mkdocs.yml"):
+    for name in ("data", "docs", "overrides", "hooks", "schemas", "vrp", "mkdocs.yml"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     return dest

@@ -1,1 +1,83 @@
-/* placeholder */
+/* "Exit this page": leave at once for a neutral page, by click, Enter or pressing Shift three
+   times within five seconds. location.replace() swaps this page out of the history, so Back
+   does not return to it. Follows the GOV.UK Design System "Exit this page" component. */
+(function () {
+  "use strict";
+
+  var link = document.getElementById("vrp-exit");
+  if (!link || !window.location) return;
+  var status = document.getElementById("vrp-exit-status");
+  var hint = link.parentNode.querySelector(".vrp-exit__hint");
+  var PRESSES = 3;
+  var WINDOW_MS = 5000;
+  var presses = 0;
+  var timer = null;
+  var shiftAlone = false; // Shift went down and no other key was pressed with it
+
+  if (hint) hint.hidden = false;
+
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  function exit(event) {
+    if (event) event.preventDefault();
+    // Blank the page at once, before the next page starts to load.
+    var overlay = document.createElement("div");
+    overlay.className = "vrp-exit-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.textContent = "Loading.";
+    document.body.appendChild(overlay);
+    document.documentElement.classList.add("vrp-exiting");
+    document.title = "Loading";
+    window.location.replace(link.href);
+  }
+
+  function reset() {
+    presses = 0;
+    window.clearTimeout(timer);
+    timer = null;
+  }
+
+  link.addEventListener("click", exit);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      shiftAlone = !event.repeat;
+    } else {
+      shiftAlone = false; // Shift used to type a capital letter is not a press on its own
+      if (presses) {
+        reset();
+        say("");
+      }
+    }
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
+    presses += 1;
+    if (presses >= PRESSES) {
+      reset();
+      say("Exiting this page.");
+      exit();
+      return;
+    }
+    var left = PRESSES - presses;
+    say("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.");
+    if (!timer) {
+      timer = window.setTimeout(function () {
+        reset();
+        say("Exit this page expired.");
+      }, WINDOW_MS);
+    }
+  }, true);
+
+  // A page restored from the back-forward cache must not still be blanked.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.documentElement.classList.remove("vrp-exiting");
+    var overlay = document.querySelector(".vrp-exit-overlay");
+    if (overlay) overlay.remove();
+  });
+})();

@@ -1,0 +1,190 @@
+"""Behaviour in a real headless Chromium: the quick exit, privacy, the CSP, keyboard use and
+accessibility (axe-core) on every built page."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import pages
+
+pytestmark = pytest.mark.browser
+
+NEUTRAL = "https://www.bbc.co.uk/weather"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def all_paths(site):
+    return [str(p.relative_to(site)).removesuffix("index.html") for p in pages(site)]
+
+
+def fake_neutral_page(page):
+    """The exit leaves for BBC Weather; tests stay offline, so a stand-in answers for it."""
+    page.route(NEUTRAL + "**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Weather</title><h1>Weather</h1>"))
+
+
+def visible_focus(page) -> bool:
+    return page.evaluate("""() => {
+        const el = document.activeElement, style = getComputedStyle(el);
+        return el !== document.body && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+               || style.boxShadow !== 'none');
+    }""")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_axe_violations_on_any_page(site, page, base_url, scheme):
+    axe, failures = Axe(), []
+    if scheme == "slate":  # switch as a reader would; Material remembers it for every page
+        page.goto(base_url)
+        page.locator("[title='Switch to dark mode']").click()
+    for path in all_paths(site):
+        page.goto(base_url + path)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        for v in result.response["violations"]:
+            failures.append(f"/{path} [{scheme}] {v['id']}: {v['help']} at "
+                            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3]))
+    assert not failures, "\n".join(failures)
+
+
+def test_no_page_contacts_another_host_sets_a_cookie_or_logs_an_error(site, page, context, base_url):
+    for path in all_paths(site):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    # the site search loads its index and worker: use it too
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.keyboard.type("knife")
+    page.wait_for_selector(".md-search-result__item")
+    foreign = [url for url in page.requests if not url.startswith(base_url) and not url.startswith("data:")]
+    assert not foreign, foreign
+    assert context.cookies() == []
+    assert not page.errors, page.errors  # a Content-Security-Policy violation is logged here too
+
+
+def test_every_page_has_a_csp_allowing_only_this_site(site, read):
+    for path in all_paths(site):
+        meta = read(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta, path
+        policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
+        assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
+        assert "unsafe-inline" not in meta["content"] and "http" not in meta["content"], path
+
+
+def test_quick_exit_by_click_leaves_and_back_does_not_return(page, base_url):
+    fake_neutral_page(page)
+    page.goto(base_url + "privacy/")
+    page.goto(base_url + "faq/")
+    page.get_by_role("link", name="Exit this page", exact=True).click()
+    page.wait_for_url(NEUTRAL + "**")
+    page.go_back()
+    assert page.url == base_url + "privacy/", "Back returned to the page the reader left"
+
+
+def test_quick_exit_by_keyboard_from_the_skip_link(page, base_url):
+    fake_neutral_page(page)
+    page.goto(base_url + "about/")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Skip to Exit this page":
+            break
+    else:
+        pytest.fail("no 'Skip to Exit this page' link among the first three tab stops")
+    assert visible_focus(page)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab") if page.evaluate("document.activeElement.id") != "vrp-exit" else None
+    assert page.evaluate("document.activeElement.id") == "vrp-exit"
+    assert visible_focus(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL + "**")
+
+
+def test_quick_exit_by_pressing_shift_three_times(page, base_url):
+    fake_neutral_page(page)
+    page.goto(base_url + "help/")
+    page.goto(base_url + "resources/")
+    status = page.locator("#vrp-exit-status")
+    page.keyboard.press("Shift")
+    assert status.text_content() == "Shift, press 2 more times to exit."
+    page.keyboard.press("Shift+A")  # Shift to type a capital letter resets the count
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert status.text_content() == "Shift, press 1 more time to exit."
+    assert page.url == base_url + "resources/"
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL + "**")
+    page.go_back()
+    assert page.url == base_url + "help/"
+
+
+def test_shift_presses_expire_after_five_seconds(page, base_url):
+    page.clock.install()
+    page.goto(base_url + "about/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.run_for(5100)
+    assert page.locator("#vrp-exit-status").text_content() == "Exit this page expired."
+    page.keyboard.press("Shift")
+    assert page.url == base_url + "about/"
+
+
+def test_quick_exit_is_a_plain_link_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "faq/")
+    link = page.locator("#vrp-exit")
+    assert link.get_attribute("href") == NEUTRAL and link.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width,height", [(320, 640), (1280, 800)])
+def test_quick_exit_stays_on_screen_and_uncovered_while_scrolling(page, base_url, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(base_url + "strategies/north-somerset-2021-22/")
+    for y in (0, 1500, 100000):
+        page.evaluate("y => window.scrollTo(0, y)", y)
+        box = page.locator("#vrp-exit").bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height and box["width"] >= 24 and box["height"] >= 24
+        on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('#vrp-exit') !== null",
+                               [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        assert on_top, f"something covers the exit button at scroll {y}"
+
+
+def test_quick_exit_is_not_printed(page, base_url):
+    page.goto(base_url)
+    page.emulate_media(media="print")
+    assert not page.locator("#vrp-exit").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("article h1").is_visible()
+
+
+@pytest.mark.parametrize("path", ["", "faq/", "resources/", "spokes/banes/", "strategies/north-somerset-2021-22/"])
+def test_pages_reflow_at_320_pixels(page, base_url, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_keyboard_reaches_the_footer_with_focus_always_visible(page, base_url):
+    page.goto(base_url)
+    seen = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        here = page.evaluate("document.activeElement.closest('.vrp-footer-links') !== null")
+        seen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+        assert visible_focus(page), f"no visible focus on {seen[-1]}"
+        if here:
+            break
+    else:
+        pytest.fail("Tab never reached the footer links: " + " | ".join(seen[-5:]))
+
+
+def test_site_search_finds_a_resource_and_leads_to_its_entry(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.keyboard.type("Childline")
+    page.locator(".md-search-result__item").first.wait_for()
+    entry = page.locator(".md-search-result__item a[href*='resources/#childline']").first
+    entry.click()
+    page.wait_for_url("**/resources/#childline*")
+    assert page.locator("#childline").is_visible()
