@@ -124,8 +124,11 @@
   form.addEventListener("input", function (event) { update(event.target.name === "q"); });
   form.addEventListener("change", function (event) { if (event.target.name !== "q") update(false); });
   form.addEventListener("submit", function (event) { event.preventDefault(); typing = false; });
-  form.addEventListener("reset", function () {
-    window.setTimeout(function () { update(false); form.elements.q.focus(); }, 0);
+  form.addEventListener("reset", function (event) {
+    event.preventDefault(); // clear now, not after the event, so the view updates at once
+    FIELDS.forEach(function (name) { form.elements[name].value = ""; });
+    update(false);
+    form.elements.q.focus();
   });
   document.getElementById("vrp-reset").addEventListener("click", function () { form.reset(); });
   form.elements.q.addEventListener("blur", function () { typing = false; });
@@ -138,6 +141,15 @@
   });
 
   var initial = readState(location.search);
+  if (initial.q) {
+    // Material's own search box also claims ?q= when the theme starts (this script runs just
+    // before it): hide it from the theme for that moment, then put it back.
+    var withoutQ = Object.assign({}, initial, { q: "" });
+    history.replaceState(history.state, "", toQuery(withoutQ));
+    document.addEventListener("DOMContentLoaded", function () {
+      window.setTimeout(function () { history.replaceState(initial, "", toQuery(initial)); }, 0);
+    });
+  }
   fillForm(initial);
   form.hidden = false;
   apply(initial);

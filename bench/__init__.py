@@ -1,0 +1,2 @@
+"""The performance benchmark behind `make bench`: synthetic data at several sizes, timed builds,
+page weights and the directory's filter time in Chromium. Run it with `python -m bench.run`."""

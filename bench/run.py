@@ -1,0 +1,135 @@
+"""`make bench`: build synthetic sites of several sizes and print one table of sizes and ratios.
+
+    python -m bench.run                  # 100, 1000 and 10000 resources
+    python -m bench.run 20 500           # any sizes
+    python -m bench.run --quick          # 20 and 100, for a quick look
+
+For each size: the strict build time and its growth, a stock Material build of as many pages,
+page weights per page type against a stock one-paragraph page, the search index, and in headless
+Chromium the first-visit transfer and the directory's filter time per keystroke. Absolute times
+depend on the machine, so read the ratios. Lighthouse runs only if it is already installed.
+The table is also written as JSON to bench/results/latest.json.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import nullcontext
+from pathlib import Path
+
+from bench import chromium, lighthouse, stock, synthetic, table, weights
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+PAGES = {"home": "", "faq": "faq/", "directory": "resources/", "spoke": "spokes/bristol/",
+         "strategy": "strategies/north-somerset-2021-22/"}
+SIZES, QUICK = [100, 1000, 10000], [20, 100]
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build(project: Path, site: Path, timeout: int) -> float:
+    """Seconds for the strict build of `project`, run as `make build` runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise BuildFailed(f"the build of {project} failed:\n{result.stderr[-3000:]}")
+    return round(seconds, 3)
+
+
+def one_size(n: int, work: Path, browser, runs: int, timeout: int) -> dict:
+    site, stock_site = work / f"site-{n}", work / f"stock-site-{n}"
+    (work / f"project-{n}").mkdir()
+    made = synthetic.project(work / f"project-{n}", n)
+    seconds = build(work / f"project-{n}", site, timeout)
+    pages = weights.html_pages(site)
+    stock_seconds = build(stock.project(work / f"stock-{n}", pages), stock_site, timeout)
+    result = {
+        **made, "pages": pages, "build_s": seconds,
+        "stock": {"pages": pages, "build_s": stock_seconds, "home": weights.page(stock_site, "")},
+        "build_vs_stock": round(seconds / stock_seconds, 2),
+        "weights": {name: weights.page(site, path) for name, path in PAGES.items()},
+        "search_index": weights.search_index(site),
+        "directory_entries": (site / PAGES["directory"] / "index.html").read_text(encoding="utf-8")
+                             .count('class="vrp-resource"'),
+    }
+    result["home_vs_stock_gzip"] = round(result["weights"]["home"]["total"]["gzip"]
+                                         / result["stock"]["home"]["total"]["gzip"], 3)
+    if browser:
+        result["first_visit"] = chromium.transfer(browser, site, PAGES)
+        result["stock"]["first_visit"] = chromium.transfer(browser, stock_site, {"home": ""})["home"]
+        result["filter"] = chromium.directory_filter(browser, site, PAGES["directory"], runs)
+    return result
+
+
+def growth(sizes: list[int], runs: dict) -> list[dict]:
+    """Build time between consecutive sizes; an exponent near 1 is linear, below 1 is better."""
+    out = []
+    for small, large in zip(sizes, sizes[1:]):
+        t1, t2 = runs[str(small)]["build_s"], runs[str(large)]["build_s"]
+        out.append({"from": small, "to": large, "size_ratio": round(large / small, 2),
+                    "time_ratio": round(t2 / t1, 2), "exponent": round(math.log(t2 / t1) / math.log(large / small), 2),
+                    "ms_per_extra_resource": round((t2 - t1) * 1000 / (large - small), 2)})
+    return out
+
+
+def run_lighthouse(work: Path, size: str) -> dict | str:
+    cmd = lighthouse.command()
+    if cmd is None:
+        return "Lighthouse not available: skipped"
+    with chromium.served(work / f"site-{size}") as base:
+        return {name: lighthouse.run(cmd, base + path, chromium.CHROMIUM, chromium.CHROMIUM_ARGS)
+                for name, path in PAGES.items()}
+
+
+def versions(browser) -> dict:
+    names = ["mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "playwright"]
+    found = {name: importlib.metadata.version(name) for name in names}
+    return {**found, "python": platform.python_version(), "chromium": browser.version if browser else None,
+            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs"}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, help=f"numbers of resources (default {SIZES})")
+    parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK}")
+    parser.add_argument("--runs", type=int, default=7, help="repeats of each filter measurement")
+    parser.add_argument("--no-browser", action="store_true", help="skip Chromium")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse even if installed")
+    parser.add_argument("--timeout", type=int, default=1200, help="seconds allowed for one build")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON")
+    args = parser.parse_args(argv)
+    sizes = sorted(set(args.sizes or (QUICK if args.quick else SIZES)))
+    report = {"sizes": sizes, "runs": {}}
+    with tempfile.TemporaryDirectory(prefix="vrp-bench-") as tmp:
+        work = Path(tmp)
+        with (nullcontext() if args.no_browser else chromium.launched()) as browser:
+            report["versions"] = versions(browser)
+            for n in sizes:
+                print(f"building {n} resources...", file=sys.stderr, flush=True)
+                report["runs"][str(n)] = one_size(n, work, browser, args.runs, args.timeout)
+        report["growth"] = growth(sizes, report["runs"])
+        report["lighthouse"] = "Lighthouse not run (--no-lighthouse)" if args.no_lighthouse else \
+            run_lighthouse(work, str(1000 if 1000 in sizes else sizes[-1]))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    table.show(report, PAGES)
+    print(f"written to {args.out}")
+    return report
+
+
+if __name__ == "__main__":
+    main()

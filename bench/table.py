@@ -1,0 +1,62 @@
+"""The benchmark's one table: a row per figure, a column per size, sizes in kB (1000 bytes)."""
+from __future__ import annotations
+
+import json
+
+
+def kb(size: dict, key: str = "gzip") -> str:
+    return f"{size[key] / 1000:.1f}"
+
+
+def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
+    """The table: one row per figure, one column per size."""
+    runs = [report["runs"][str(n)] for n in report["sizes"]]
+    steps = {g["to"]: g for g in report["growth"]}
+    table = [
+        ("resources / FAQ questions / pages",
+         [f"{r['resources']} / {r['faq_questions']} / {r['pages']}" for r in runs]),
+        ("build, strict (s)", [f"{r['build_s']:.2f}" for r in runs]),
+        ("  growth: time x for size x (exponent)",
+         [f"x{steps[n]['time_ratio']} for x{steps[n]['size_ratio']:g} ({steps[n]['exponent']})" if n in steps else "-"
+          for n in report["sizes"]]),
+        ("  ms per extra resource",
+         [f"{steps[n]['ms_per_extra_resource']}" if n in steps else "-" for n in report["sizes"]]),
+        ("stock Material build, same pages (s)", [f"{r['stock']['build_s']:.2f}" for r in runs]),
+        ("  ours / stock", [f"{r['build_vs_stock']}" for r in runs]),
+    ]
+    for name in pages:
+        table.append((f"{name}: HTML+CSS+JS kB gzip (raw)",
+                      [f"{kb(r['weights'][name]['total'])} ({kb(r['weights'][name]['total'], 'raw')})" for r in runs]))
+    table += [
+        ("stock one-paragraph page kB gzip (raw)",
+         [f"{kb(r['stock']['home']['total'])} ({kb(r['stock']['home']['total'], 'raw')})" for r in runs]),
+        ("  home / stock page (gzip)", [f"{r['home_vs_stock_gzip']}" for r in runs]),
+        ("directory HTML alone kB gzip (raw)",
+         [f"{kb(r['weights']['directory']['html'])} ({kb(r['weights']['directory']['html'], 'raw')})" for r in runs]),
+        ("search index kB gzip (raw)", [f"{kb(r['search_index'])} ({kb(r['search_index'], 'raw')})" for r in runs]),
+    ]
+    if all("filter" in r for r in runs):
+        table += [
+            ("first visit, all files fetched, kB gzip: home / stock",
+             [f"{kb(r['first_visit']['home']['total'])} / {kb(r['stock']['first_visit']['total'])}" for r in runs]),
+            ("  directory", [kb(r["first_visit"]["directory"]["total"]) for r in runs]),
+            ("filter pass, median ms (k..knife)", [f"{r['filter']['apply_median_ms']:.2f}" for r in runs]),
+            ("  slowest keystroke's median ms", [f"{max(r['filter']['apply_ms'].values()):.2f}" for r in runs]),
+            ("  layout after the pass, median ms", [f"{max(r['filter']['layout_ms'].values()):.2f}" for r in runs]),
+            ("typed key to next frame, median ms", [f"{r['filter']['typed_frame_median_ms']:.1f}" for r in runs]),
+            ("entries listed / shown for 'knife'",
+             [f"{r['filter']['entries']} / {r['filter']['shown_for_last_word']}" for r in runs]),
+        ]
+    return table
+
+
+def show(report: dict, pages) -> None:
+    table = rows(report, pages)
+    head = ("N resources", [str(n) for n in report["sizes"]])
+    width = max(len(label) for label, _ in [head, *table])
+    cols = [max(len(row[1][i]) for row in [head, *table]) for i in range(len(report["sizes"]))]
+    for label, values in [head, *table]:
+        print(label.ljust(width), "  ".join(v.rjust(c) for v, c in zip(values, cols)))
+    lh = report["lighthouse"]
+    print(lh if isinstance(lh, str) else json.dumps(lh, indent=1))
+    print("kB = 1000 bytes; gzip at level 6. Times are one build each, on", report["versions"]["machine"])

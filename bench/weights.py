@@ -1,0 +1,57 @@
+"""Page weights on disk: a page's HTML plus the stylesheets and scripts its markup loads.
+
+That is the transfer of a first visit before anything is cached. Sizes are given raw and gzipped,
+as a server such as GitHub Pages sends them (gzip level 6, a common server default).
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+HOST = "http://bench.invalid"
+
+
+def sizes(data: bytes) -> dict:
+    return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6, mtime=0))}
+
+
+def local_file(site: Path, prefix: str, url: str) -> Path | None:
+    """The file in `site` that `url` (absolute, under `prefix`) names, or None if it is elsewhere."""
+    path = urlsplit(url).path
+    if not path.startswith(prefix):
+        return None
+    file = site / path[len(prefix):]
+    return file / "index.html" if path.endswith("/") or file.is_dir() else file
+
+
+def page(site: Path, path: str, prefix: str = "/") -> dict:
+    """Weights of the page at `path` (e.g. "resources/") and of the CSS and JS it loads."""
+    url = urljoin(HOST + prefix, path)
+    html = local_file(site, prefix, url).read_bytes()
+    soup = BeautifulSoup(html, "html.parser")
+    links = [tag["href"] for tag in soup.select('link[rel~="stylesheet"][href]')]
+    links += [tag["src"] for tag in soup.select("script[src]")]
+    total = sizes(html)
+    assets, elsewhere = [], []
+    for link in links:
+        full = urljoin(url, link)
+        file = local_file(site, prefix, full) if full.startswith(HOST) else None
+        if file is None:
+            elsewhere.append(link)
+            continue
+        weight = sizes(file.read_bytes())
+        assets.append({"file": str(file.relative_to(site)), **weight})
+        total = {k: total[k] + weight[k] for k in total}
+    return {"html": sizes(html), "assets": assets, "elsewhere": elsewhere, "total": total}
+
+
+def search_index(site: Path) -> dict:
+    return sizes((site / "search" / "search_index.json").read_bytes())
+
+
+def html_pages(site: Path) -> int:
+    """How many pages a reader can visit: every HTML file but the 404 page."""
+    return sum(1 for p in site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
