@@ -78,7 +78,7 @@ CASES = [
      ["data/faq.yml:1:", "first line"]),
     ("duplicate key", "resources", "    phone: 0800 1111", "    phone: 0800 1111\n    phone: 0800 1111", 9,
      ['field "phone": the field "phone" appears twice']),
-    ("script link in markdown", "faq", "It is a partnership.", "It is a [partnership](javascript:alert(1)).", 8,
+    ("script link in markdown", "faq", "It is a partnership.", "It is a [partnership](javascript:alert(1)).", 9,
      ['question "what-is-it": field "answer": has a link to "javascript:alert(1)"']),
     ("spoke not an area", "spokes", "  - id: bristol", "  - id: bristoll", 20,
      ['spoke "bristoll": field "id": "bristoll" is not an area', 'did you mean "bristol"?']),

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from vrp import validate
 from vrp.problems import DataError, Problem
 from vrp.yamlsource import Source, as_date, read
@@ -24,6 +26,9 @@ FILES = {
     "north-somerset-strategy": [("programmes",)],
 }
 DATES = {"resources": (("resources",), "last_reviewed"), "news": (("items",), "date")}
+# where each file's Markdown text appears, so relative links in it can be checked
+PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "news": "news", "north-somerset-strategy": "strategies",
+            "help": "", "vocabularies": ""}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 
@@ -32,9 +37,24 @@ def _normal_question(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+def our_pages(root: Path) -> set[str]:
+    """Every page of the site by its Markdown path: those in docs/ and those made from data/."""
+    docs = root / "docs"
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    for name, folder, key in (("spokes", "spokes", "spokes"), ("news", "news", "items")):
+        file = root / "data" / f"{name}.yml"
+        try:
+            records = yaml.safe_load(file.read_text(encoding="utf-8"))[key]
+            pages |= {f"{folder}/{r['id']}.md" for r in records if isinstance(r, dict) and "id" in r}
+        except Exception:  # a broken file is reported, with its line, by read() below
+            pass
+    return pages
+
+
 def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Problem]]:
     """Read and check every file; return what could be read and every problem found."""
     sources, problems = {}, []
+    pages = our_pages(root)
     for name, id_lists in FILES.items():
         shown = f"data/{name}.yml"
         file = root / shown
@@ -55,7 +75,7 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems += validate.duplicate_problems(source, keys, "id", "id")
         if name in DATES:
             problems += validate.date_problems(source, *DATES[name], today)
-        problems += validate.link_problems(source)
+        problems += validate.link_problems(source, pages, PAGE_DIR[name])
     if "faq" in sources:
         problems += validate.duplicate_problems(sources["faq"], ("sections", "questions"), "question", "question",
                                                 _normal_question)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -174,8 +175,9 @@ def date_problems(source: Source, keys: tuple, field: str, today: dt.date) -> li
     return problems
 
 
-def link_problems(source: Source) -> list[Problem]:
-    """Links inside Markdown text may only go to web pages, email, phone or our own pages."""
+def link_problems(source: Source, pages: set[str] | None = None, page_dir: str = "") -> list[Problem]:
+    """Links inside Markdown text may only go to web pages, email, phone or our own pages; a link
+    to one of our pages must name a page that exists, seen from the page the text appears on."""
     problems = []
 
     def walk(node, path):
@@ -187,11 +189,19 @@ def link_problems(source: Source) -> list[Problem]:
                 walk(value, path + [i])
         elif isinstance(node, str):
             for target in LINK.findall(node):
+                label, field = locate(source, path)
                 if not re.match(r"(https?://|mailto:|tel:|#|\.{0,2}/?[\w./-]*\.md(#[\w-]+)?$)", target, re.I) or target == "":
-                    label, field = locate(source, path)
-                    problems.append(Problem(source.path, source.line(path), f'has a link to "{target}" that is not allowed',
+                    problems.append(Problem(source.path, source.line_of(path, target), f'has a link to "{target}" that is not allowed',
                                             "link to a full web address starting with https://, or to one of our pages such as faq.md",
                                             label, field))
+                elif pages is not None and target.split("#")[0].endswith(".md"):
+                    page = posixpath.normpath(posixpath.join(page_dir, target.split("#")[0]))
+                    if page not in pages:
+                        near = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
+                        fix = (f'did you mean "{posixpath.relpath(near[0], page_dir or ".")}"?' if near
+                               else "link to one of our pages by its file name in docs/, such as faq.md")
+                        problems.append(Problem(source.path, source.line_of(path, target),
+                                                f'links to "{target}", but there is no such page', fix, label, field))
     walk(source.data, [])
     return problems
 

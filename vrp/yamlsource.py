@@ -20,6 +20,7 @@ class Source:
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
     key_lines: dict[tuple, int] = field(default_factory=dict)  # where a field's name is written
+    text: str = ""
 
     def line(self, path) -> int:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
@@ -27,6 +28,14 @@ class Source:
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def line_of(self, path, needle: str) -> int:
+        """The line inside a long text value where `needle` is written (a link in an answer, say)."""
+        start = self.line(path)
+        for number, line in enumerate(self.text.splitlines()[start - 1:start + 200], start):
+            if needle in line:
+                return number
+        return start
 
 
 class _Loader(yaml.SafeLoader):
@@ -95,7 +104,7 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
     lines: dict[tuple, int] = {}
     key_lines: dict[tuple, int] = {}
     _walk(node, (), lines, key_lines)
-    return Source(shown, data, lines, key_lines), problems
+    return Source(shown, data, lines, key_lines, text), problems
 
 
 def as_date(value) -> dt.date | None:

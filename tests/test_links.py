@@ -1,0 +1,84 @@
+"""Internal links are checked on every build, offline: a broken page link, a broken anchor or a
+broken link inside YAML fails the strict build and says where. Also what GitHub Pages needs."""
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import ROOT, build, copy_project, pages
+
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
+
+
+def broken_build(tmp_path, file: str, old: str, new: str):
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1))
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stderr
+
+
+def test_a_broken_page_link_fails_the_build_naming_page_and_link(tmp_path):
+    err = broken_build(tmp_path, "docs/strategies/index.md", "(north-somerset-2021-22.md)", "(north-somerset-2012.md)")
+    assert "strategies/index.md" in err and "north-somerset-2012.md" in err
+
+
+def test_a_broken_anchor_fails_the_build_naming_page_and_anchor(tmp_path):
+    err = broken_build(tmp_path, "docs/index.md", "(faq.md#our-definition)", "(faq.md#our-defintion)")
+    assert "index.md" in err and "our-defintion" in err
+
+
+def test_a_broken_link_in_a_faq_answer_names_the_data_file_line_and_question(tmp_path):
+    err = broken_build(tmp_path, "data/faq.yml", "(strategies/national-serious-violence-strategy-2018.md)",
+                       "(strategies/national-strategy.md)")
+    line = next(i for i, l in enumerate((ROOT / "data/faq.yml").read_text().splitlines(), 1)
+                if "strategies/national-serious-violence-strategy-2018.md" in l)
+    assert f"data/faq.yml:{line}:" in err, err
+    assert 'question "older-definitions"' in err and 'field "answer"' in err
+    assert "strategies/national-strategy.md" in err
+
+
+def test_a_broken_anchor_in_a_faq_answer_fails_the_build(tmp_path):
+    err = broken_build(tmp_path, "data/faq.yml", "[where we work](spokes/index.md)",
+                       "[where we work](spokes/index.md#nowhere)")
+    assert "nowhere" in err
+
+
+def test_builds_never_fetch_external_urls():
+    config = (ROOT / "mkdocs.yml").read_text()
+    assert re.search(r"validate_external_urls:\s*false", config)
+    assert re.search(r"raise_error_after_finish:\s*true", config) and re.search(r"^strict:\s*true", config, re.M)
+
+
+def test_sitemap_robots_and_canonical_urls_are_ready_for_pages(site, read):
+    urls = [el.text for el in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert SITE_URL + "faq/" in urls and SITE_URL + "resources/" in urls and all(u.startswith(SITE_URL) for u in urls)
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (site / "robots.txt").read_text()
+    for page in pages(site):
+        path = str(page.relative_to(site)).removesuffix("index.html")
+        html = page.read_text()
+        assert "localhost" not in html and "127.0.0.1" not in html, path
+        if path != "404.html":
+            canonical = read(path).find("link", rel="canonical")
+            assert canonical and canonical["href"] == SITE_URL + path, path
+
+
+@pytest.mark.browser
+def test_the_404_page_works_when_served(page, base_url):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and "no-such-page" not in r.url and failed.append(r.url))
+    response = page.goto(base_url + "no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator(".vrp-help a[href='tel:999']").is_visible()
+    assert page.locator(".md-search__input").count() == 1
+    page.get_by_role("link", name="home page").click()
+    assert page.url.rstrip(".") == base_url
+    assert not failed, failed  # its styles and scripts load from the right place at any depth
