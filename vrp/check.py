@@ -28,9 +28,10 @@ def main(argv=None) -> int:
     found = warnings(site, args.root)
     for warning in found:
         print(f"warning: {warning}")
-    print(f"data/ is valid: {len(site.resources)} resources, "
-          f"{sum(len(s['questions']) for s in site.faq)} questions, {len(site.spokes)} spokes, "
-          f"{len(site.news)} news items; {len(found)} content warning{'s' if len(found) != 1 else ''}.")
+    counts = {"resource": len(site.resources), "question": sum(len(s["questions"]) for s in site.faq),
+              "spoke": len(site.spokes), "news item": len(site.news), "content warning": len(found)}
+    said = [f"{n} {what}{'' if n == 1 else 's'}" for what, n in counts.items()]
+    print(f"data/ is valid: {', '.join(said[:-1])}; {said[-1]}.")
     return 1 if args.strict and found else 0
 
 
