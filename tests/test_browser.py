@@ -59,6 +59,10 @@ def test_no_page_contacts_another_host_sets_a_cookie_or_logs_an_error(site, page
     foreign = [url for url in page.requests if not url.startswith(base_url) and not url.startswith("data:")]
     assert not foreign, foreign
     assert context.cookies() == []
+    page.keyboard.press("Escape")
+    page.locator("[title='Switch to dark mode']").click()  # the one thing Material remembers
+    stored = page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert all(key.endswith(".__palette") for key in stored), stored  # nothing that reveals what was read
     assert not page.errors, page.errors  # a Content-Security-Policy violation is logged here too
 
 

@@ -210,3 +210,14 @@ def test_every_resource_is_an_entry_in_the_directory_without_javascript(read):
         entry = soup.find(id=r["id"])
         assert entry is not None and entry.name == "article", r["id"]
         assert entry.find("a", href=r["url"]) and r["organisation"] in text(entry)
+
+
+@pytest.mark.parametrize("path,source", [
+    ("faq/", "data/faq.yml"), ("resources/", "data/resources.yml"), ("spokes/bristol/", "data/spokes.yml"),
+    ("news/first-strategic-vru-meeting/", "data/news.yml"), ("help/", "data/help.yml"),
+    ("strategies/north-somerset-2021-22/", "data/north-somerset-strategy.yml"),
+    ("about/", "docs/about.md"), ("strategies/", "docs/strategies/index.md"),
+])
+def test_edit_this_page_opens_the_file_the_page_came_from(read, path, source):
+    link = read(path).find("a", title="Edit this page")
+    assert link and link["href"] == f"https://github.com/avon-somerset-vrp/vrp-site/edit/main/{source}"
