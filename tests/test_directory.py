@@ -154,3 +154,40 @@ def test_editor_text_with_markup_renders_as_text_never_as_script(tmp_path, brows
         page.close()
     finally:
         server.shutdown()
+
+
+LABELS = {kind: {v["id"]: v["label"] for v in values} for kind, values in VOCAB.items()}
+SYNONYMS = {t["id"]: t.get("synonyms", []) for t in VOCAB["topics"]}
+
+
+def normal(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+def expected_for(field: str, value: str) -> list[str]:
+    """What the issue asks each filter to show, worked out from the YAML alone."""
+    def text(r):
+        words = [r["title"], r["organisation"], r["description"], LABELS["types"][r["type"]]]
+        words += [LABELS["audiences"][a] for a in r["audiences"]] + [LABELS["topics"][t] for t in r["topics"]]
+        words += [s for t in r["topics"] for s in SYNONYMS[t]]
+        return normal(" ".join(words))
+    keep = {
+        "area": lambda r: value in r["areas"] or "all" in r["areas"],
+        "type": lambda r: r["type"] == value,
+        "audience": lambda r: value in r["audiences"],
+        "topic": lambda r: value in r["topics"],
+        "q": lambda r: all(w in text(r) for w in normal(value).split()),
+    }[field]
+    return sorted(r["id"] for r in RESOURCES if keep(r))
+
+
+@pytest.mark.parametrize("field,value", [
+    ("area", "north-somerset"), ("type", "guidance"), ("audience", "schools"), ("topic", "county-lines-exploitation"),
+    ("q", "domestic abuse"), ("q", "mavisbus"),
+])
+def test_each_filter_narrows_to_exactly_the_right_entries(page, base_url, field, value):
+    page.goto(base_url + f"resources/?{field}={value.replace(' ', '+')}")
+    expected = expected_for(field, value)
+    assert expected and len(expected) < len(RESOURCES)
+    assert sorted(shown_ids(page)) == expected
+    assert count_text(page) == f"{len(expected)} resource{'s match' if len(expected) != 1 else ' matches'} (of {len(RESOURCES)})"
