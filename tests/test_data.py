@@ -96,3 +96,13 @@ def test_make_check_passes_on_the_real_data():
     result = subprocess.run([sys.executable, "-m", "vrp.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "data/ is valid" in result.stdout
+
+
+def test_reading_age_tells_plain_words_from_hard_ones():
+    from vrp.readability import report, scores
+    easy = scores("Call 999 if you are in danger. We can help you. You are not alone.")
+    hard = scores("Multi-agency collaboration necessitates comprehensive organisational accountability "
+                  "frameworks, particularly regarding interventions addressing intergenerational vulnerability.")
+    assert easy["reading_age"] < 10 < hard["reading_age"]
+    figures = report(ROOT)
+    assert figures["docs/easy-read.md"]["reading_age"] < figures["docs/strategies/north-somerset-2021-22.md"]["reading_age"]
