@@ -30,7 +30,7 @@ contributing: $(VENV)/.installed ## rewrite the field reference in CONTRIBUTING.
 linkcheck: build ## check every external link on the built site (needs the internet)
 	$(BIN)/python -m vrp.linkcheck site
 
-bench: $(VENV)/.installed browser ## build and page-weight benchmark; prints a table, writes bench/results.json
+bench: $(VENV)/.installed browser ## build and page-weight benchmark; prints a table, writes bench/results/latest.json
 	$(BIN)/python -m bench.run
 
 lock: $(VENV)/.installed ## refresh requirements.txt from requirements.in

@@ -96,8 +96,9 @@ def _transfer(browser, site: Path, url: str) -> dict:
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     urls = []
-    page.on("requestfinished", lambda request: urls.append(request.url))
+    page.on("request", lambda request: urls.append(request.url))
     page.goto(url, wait_until="networkidle", timeout=180_000)
+    page.wait_for_timeout(500)  # the search worker asks for its index after the page is idle
     context.close()
     total, files = {"raw": 0, "gzip": 0}, []
     for seen in dict.fromkeys(urls):

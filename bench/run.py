@@ -26,6 +26,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from bench import chromium, lighthouse, stock, synthetic, table, weights
+from vrp import readability
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -122,11 +123,16 @@ def main(argv: list[str] | None = None) -> dict:
                 print(f"building {n} resources...", file=sys.stderr, flush=True)
                 report["runs"][str(n)] = one_size(n, work, browser, args.runs, args.timeout)
         report["growth"] = growth(sizes, report["runs"])
+        report["reading_age"] = readability.report(ROOT)
         report["lighthouse"] = "Lighthouse not run (--no-lighthouse)" if args.no_lighthouse else \
             run_lighthouse(work, str(1000 if 1000 in sizes else sizes[-1]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     table.show(report, PAGES)
+    ages = {name: s["reading_age"] for name, s in report["reading_age"].items() if s["words"] >= 100}
+    print("\nReading age of our words (Flesch-Kincaid grade + 5; aim about 12), pages of 100+ words:")
+    for name, age in sorted(ages.items(), key=lambda item: item[1]):
+        print(f"  {age:5.1f}  {name}")
     print(f"written to {args.out}")
     return report
 

@@ -87,3 +87,10 @@ def test_the_directory_filter_is_timed_for_every_keystroke(run):
         assert list(found[key]) == [*WORDS, "clear"]
         assert all(value >= 0 for value in found[key].values())
     assert found["typed_frame_median_ms"] > 0
+
+
+def test_the_reading_age_of_our_pages_is_reported(report):
+    ages = report["reading_age"]
+    assert "docs/easy-read.md" in ages and "data/faq.yml" in ages
+    assert all(s["reading_age"] > 0 for s in ages.values() if s["words"] >= 100)
+    assert "Reading age of our words" in report["stdout"]
