@@ -32,15 +32,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _text(rng: random.Random, pool: list[str], low: int, high: int) -> str:
-    """Whole sentences from `pool` until the text is between `low` and `high` characters."""
-    target = rng.randint(low, high)
-    out = []
-    while sum(len(s) + 1 for s in out) < target:
-        sentence = rng.choice(pool)
-        if sum(len(s) + 1 for s in out) + len(sentence) > high:
-            break
+def _text(rng: random.Random, pool: list[str], lengths: list[int]) -> str:
+    """Whole sentences from `pool` up to a length drawn from the real ones, so the spread of
+    lengths (not just their range) matches the live data."""
+    target, high = rng.choice(lengths), lengths[-1]
+    out, used = [], 0
+    for sentence in rng.sample(pool, len(pool)):
+        if used + len(sentence) > target + 40 or used + len(sentence) > high:  # the nearest whole sentence
+            continue
         out.append(sentence)
+        used += len(sentence) + 1
+        if used >= target - 40:
+            break
     return " ".join(out or [rng.choice([s for s in pool if len(s) <= high])])
 
 
@@ -60,10 +63,10 @@ def resources(n: int, vocab: dict, real: list[dict], today: dt.date, rng: random
         place = "National" if areas == ["all"] else area_labels[areas[0]]
         title = f"{place} {topic_labels[topics[0]].lower()} {rng.choice(KINDS)}"[:72].strip()
         record = {
-            "id": f"{_slug(title)}-{i}",
+            "id": f"{_slug(topic_labels[topics[0]])}-{i}",  # as short as real ids, which name a service
             "title": title,
             "organisation": rng.choice(organisations),
-            "description": _text(rng, pool, lengths[0], lengths[-1]),
+            "description": _text(rng, pool, lengths),
             "url": f"https://www.example-{i}.org.uk/{_slug(topics[0])}/",
             "type": rng.choice(ids["types"]),
             "audiences": rng.sample(ids["audiences"], rng.randint(1, 3)),
@@ -88,7 +91,7 @@ def faq(sections: list[dict], extra: int, rng: random.Random) -> list[dict]:
         section["questions"].append({
             "id": f"question-{i}",
             "question": f"What does {section['title'].lower()} mean for me, question {i}?",
-            "answer": _text(rng, pool, lengths[0], lengths[-1]),
+            "answer": _text(rng, pool, lengths),
             "sources": [{"title": "Serious Violence Duty: statutory guidance",
                          "url": "https://www.gov.uk/government/publications/serious-violence-duty"}],
         })
