@@ -134,7 +134,9 @@ HOSTILE = '<script>window.__xss = 1</script><img src="x" onerror="window.__xss =
 def test_editor_text_with_markup_renders_as_text_never_as_script(tmp_path, browser):
     project = copy_project(tmp_path / "project")
     for name, change in (("resources", lambda d: d["resources"][0].update(description=HOSTILE)),
-                         ("faq", lambda d: d["sections"][0]["questions"][0].update(answer=HOSTILE))):
+                         ("faq", lambda d: d["sections"][0]["questions"][0].update(answer=HOSTILE)),
+                         # a synonym reaches the page inside a JSON <script> block: it must not close it
+                         ("vocabularies", lambda d: d["topics"][0]["synonyms"].append("</script>" + HOSTILE))):
         file = project / "data" / f"{name}.yml"
         schema_line, data = file.read_text().split("\n", 1)[0], yaml.safe_load(file.read_text())
         change(data)
@@ -151,6 +153,10 @@ def test_editor_text_with_markup_renders_as_text_never_as_script(tmp_path, brows
             shown = page.locator(where).first.inner_text()
             assert "<script>window.__xss = 1</script>" in shown and 'onerror="window.__xss = 2"' in shown, path
             assert page.locator(f"{where} img").count() == 0
+        page.goto(url + "resources/")
+        synonyms = page.evaluate("JSON.parse(document.getElementById('vrp-directory-data').textContent).synonyms")
+        assert "</script>" + HOSTILE in synonyms[VOCAB["topics"][0]["id"]]
+        assert page.evaluate("window.__xss") is None
         page.close()
     finally:
         server.shutdown()
