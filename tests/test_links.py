@@ -9,9 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from browser import SITE_URL
 from conftest import ROOT, build, copy_project, pages
-
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
 
 
 def broken_build(tmp_path, file: str, old: str, new: str):

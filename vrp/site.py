@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from vrp import validate
 from vrp.problems import DataError, Problem
 from vrp.yamlsource import Source, as_date, read
@@ -37,24 +35,19 @@ def _normal_question(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def our_pages(root: Path) -> set[str]:
+def our_pages(root: Path, sources: dict[str, Source]) -> set[str]:
     """Every page of the site by its Markdown path: those in docs/ and those made from data/."""
     docs = root / "docs"
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    for name, folder, key in (("spokes", "spokes", "spokes"), ("news", "news", "items")):
-        file = root / "data" / f"{name}.yml"
-        try:
-            records = yaml.safe_load(file.read_text(encoding="utf-8"))[key]
-            pages |= {f"{folder}/{r['id']}.md" for r in records if isinstance(r, dict) and "id" in r}
-        except Exception:  # a broken file is reported, with its line, by read() below
-            pass
+    for name, key in (("spokes", "spokes"), ("news", "items")):
+        records = sources[name].data.get(key) if name in sources and isinstance(sources[name].data, dict) else None
+        pages |= {f"{name}/{r['id']}.md" for r in records or [] if isinstance(r, dict) and "id" in r}
     return pages
 
 
 def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Problem]]:
     """Read and check every file; return what could be read and every problem found."""
     sources, problems = {}, []
-    pages = our_pages(root)
     for name, id_lists in FILES.items():
         shown = f"data/{name}.yml"
         file = root / shown
@@ -75,6 +68,8 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems += validate.duplicate_problems(source, keys, "id", "id")
         if name in DATES:
             problems += validate.date_problems(source, *DATES[name], today)
+    pages = our_pages(root, sources)  # links can only be checked once every page is known
+    for name, source in sources.items():
         problems += validate.link_problems(source, pages, PAGE_DIR[name])
     if "faq" in sources:
         problems += validate.duplicate_problems(sources["faq"], ("sections", "questions"), "question", "question",
