@@ -1,6 +1,6 @@
 """Measurements in headless Chromium: what a first visit fetches, and the directory's filter time.
 
-The site is served as GitHub Pages serves it (tests/browser.py), under /vrp-site/.
+The site is served as GitHub Pages serves it (tests/browser.py): under /vrp-site/, gzipped.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from bench import weights
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve  # noqa: E402  (the tests' server, reused)
+from browser import CHROMIUM, CHROMIUM_ARGS, PREFIX, GitHubPages, serve  # noqa: E402  (the tests' server, reused)
 
 WORDS = ["k", "kn", "kni", "knif", "knife"]
 STEPS = [*WORDS, ""]  # the last step clears the box: every entry is shown again
@@ -68,7 +68,8 @@ def launched():
 
 @contextmanager
 def served(site: Path):
-    base, server = serve(site)
+    """The site served as GitHub Pages serves it: under its path, gzipped, cached for ten minutes."""
+    base, server = serve(site, handler_class=GitHubPages)
     try:
         yield base
     finally:

@@ -5,6 +5,7 @@ Every request a page makes is recorded, so a test can prove nothing left the loc
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import io
 import os
@@ -29,6 +30,7 @@ class Pages(http.server.SimpleHTTPRequestHandler):
     404.html with status 404."""
 
     prefix = PREFIX
+    compress = False  # GitHubPages below: gzip and a cache lifetime, for the benchmark
 
     def log_message(self, *args):
         pass
@@ -41,7 +43,29 @@ class Pages(http.server.SimpleHTTPRequestHandler):
         target = Path(self.translate_path(self.path))
         if not target.exists() or (target.is_dir() and not (target / "index.html").exists()):
             return self._not_found()
+        if target.is_dir():
+            if not self.path.endswith("/"):
+                return super().send_head()  # the redirect to path/
+            target = target / "index.html"
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", "") \
+                and target.suffix in GZIPPED:
+            return self._gzipped(target)
         return super().send_head()
+
+    def _gzipped(self, target: Path):
+        body = gzip.compress(target.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self):
+        if self.compress:
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def _not_found(self):
         page = (Path(self.directory) / "404.html").read_bytes()
@@ -52,9 +76,18 @@ class Pages(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(page)
 
 
-def serve(directory: Path, prefix: str = PREFIX):
+GZIPPED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
+
+
+class GitHubPages(Pages):
+    """As GitHub Pages sends files: text gzipped (level 6), cached for ten minutes."""
+
+    compress = True
+
+
+def serve(directory: Path, prefix: str = PREFIX, handler_class: type = Pages):
     """Serve `directory` on a free port of 127.0.0.1 under `prefix`; returns (base_url, server)."""
-    handler = functools.partial(Pages, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
