@@ -30,7 +30,7 @@ contributing: $(VENV)/.installed ## rewrite the field reference in CONTRIBUTING.
 linkcheck: build ## check every external link on the built site (needs the internet)
 	$(BIN)/python -m vrp.linkcheck site
 
-bench: $(VENV)/.installed browser ## build and page-weight benchmark; prints a table, writes bench/results/latest.json
+bench: $(VENV)/.installed browser bench/node_modules/.installed ## build, page-weight and Lighthouse benchmark; prints tables, writes bench/results/latest.json
 	$(BIN)/python -m bench.run
 
 lock: $(VENV)/.installed ## refresh requirements.txt from requirements.in
@@ -42,6 +42,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Lighthouse for `make bench`, at the version pinned in bench/package-lock.json; `make test` does not need it.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { echo "make bench runs Lighthouse, which needs npm and Node.js" \
+	  "(Lighthouse 13 asks for Node 22 or later; 20 works): https://nodejs.org" >&2; exit 1; }
+	npm ci --prefix bench --no-audit --no-fund
 	touch $@
 
 # Browser tests use Debian's Chromium (Playwright's own browser download does not work here).
@@ -56,4 +63,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache bench/node_modules

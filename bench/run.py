@@ -3,12 +3,14 @@
     python -m bench.run                  # 100, 1000 and 10000 resources
     python -m bench.run 20 500           # any sizes
     python -m bench.run --quick          # 20 and 100, for a quick look
+    python -m bench.run --lighthouse-only  # Lighthouse on the real site, nothing else
 
 For each size: the strict build time and its growth, a stock Material build of as many pages,
 page weights per page type against a stock one-paragraph page, the search index, and in headless
 Chromium the first-visit transfer and the directory's filter time per keystroke. Absolute times
-depend on the machine, so read the ratios. Lighthouse runs only if it is already installed.
-The table is also written as JSON to bench/results/latest.json.
+depend on the machine, so read the ratios. Then Lighthouse (if installed: `make bench` installs it)
+on the real site's page types and the 1,000-resource directory, against the issue's budget.
+The table is also written as JSON to bench/results/latest.json (lighthouse.json for --lighthouse-only).
 """
 from __future__ import annotations
 
@@ -87,13 +89,23 @@ def growth(sizes: list[int], runs: dict) -> list[dict]:
     return out
 
 
-def run_lighthouse(work: Path, size: str) -> dict | str:
+def run_lighthouse(work: Path, sizes: list[int], runs: int, timeout: int) -> dict | str:
+    """Lighthouse on the real site's page types, built here from the repository, and on the
+    directory of 1,000 resources when that size was built."""
     cmd = lighthouse.command()
     if cmd is None:
-        return "Lighthouse not available: skipped"
-    with chromium.served(work / f"site-{size}") as base:
-        return {name: lighthouse.run(cmd, base + path, chromium.CHROMIUM, chromium.CHROMIUM_ARGS)
-                for name, path in PAGES.items()}
+        return "Lighthouse not available (`make bench` installs it into bench/node_modules): skipped"
+    print("building the real site for Lighthouse...", file=sys.stderr, flush=True)
+    build(ROOT, work / "site-real", timeout)
+    targets = {name: (work / "site-real", path) for name, path in PAGES.items()}
+    if 1000 in sizes:
+        targets["directory (1,000)"] = (work / "site-1000", PAGES["directory"])
+    pages = {}
+    for name, (site, path) in targets.items():
+        print(f"Lighthouse, {runs} runs: {name}...", file=sys.stderr, flush=True)
+        with chromium.served(site) as base:
+            pages[name] = lighthouse.run(cmd, base + path, chromium.CHROMIUM, chromium.CHROMIUM_ARGS, runs)
+    return {"version": lighthouse.version(cmd), "runs": runs, "budget": lighthouse.BUDGET_TEXT, "pages": pages}
 
 
 def versions(browser) -> dict:
@@ -109,31 +121,38 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK}")
     parser.add_argument("--runs", type=int, default=7, help="repeats of each filter measurement")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium")
-    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse even if installed")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse even if installed")
+    only.add_argument("--lighthouse-only", action="store_true",
+                      help="no synthetic sizes: build the real site and run Lighthouse only")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page (the median is shown)")
     parser.add_argument("--timeout", type=int, default=1200, help="seconds allowed for one build")
-    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON")
+    parser.add_argument("--out", type=Path, help=f"where to write the JSON (default {RESULTS.relative_to(ROOT)}; lighthouse.json with --lighthouse-only)")
     args = parser.parse_args(argv)
-    sizes = sorted(set(args.sizes or (QUICK if args.quick else SIZES)))
+    sizes = [] if args.lighthouse_only else sorted(set(args.sizes or (QUICK if args.quick else SIZES)))
+    out = args.out or (RESULTS.with_name("lighthouse.json") if args.lighthouse_only else RESULTS)
     report = {"sizes": sizes, "runs": {}}
     with tempfile.TemporaryDirectory(prefix="vrp-bench-") as tmp:
         work = Path(tmp)
-        with (nullcontext() if args.no_browser else chromium.launched()) as browser:
+        with (nullcontext() if args.no_browser or not sizes else chromium.launched()) as browser:
             report["versions"] = versions(browser)
             for n in sizes:
                 print(f"building {n} resources...", file=sys.stderr, flush=True)
                 report["runs"][str(n)] = one_size(n, work, browser, args.runs, args.timeout)
         report["growth"] = growth(sizes, report["runs"])
-        report["reading_age"] = readability.report(ROOT)
+        if sizes:
+            report["reading_age"] = readability.report(ROOT)
         report["lighthouse"] = "Lighthouse not run (--no-lighthouse)" if args.no_lighthouse else \
-            run_lighthouse(work, str(1000 if 1000 in sizes else sizes[-1]))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+            run_lighthouse(work, sizes, args.lighthouse_runs, args.timeout)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     table.show(report, PAGES)
-    ages = {name: s["reading_age"] for name, s in report["reading_age"].items() if s["words"] >= 100}
-    print("\nReading age of our words (Flesch-Kincaid grade + 5; aim about 12), pages of 100+ words:")
-    for name, age in sorted(ages.items(), key=lambda item: item[1]):
-        print(f"  {age:5.1f}  {name}")
-    print(f"written to {args.out}")
+    if sizes:
+        ages = {name: s["reading_age"] for name, s in report["reading_age"].items() if s["words"] >= 100}
+        print("\nReading age of our words (Flesch-Kincaid grade + 5; aim about 12), pages of 100+ words:")
+        for name, age in sorted(ages.items(), key=lambda item: item[1]):
+            print(f"  {age:5.1f}  {name}")
+    print(f"written to {out}")
     return report
 
 

@@ -1,7 +1,6 @@
-"""The benchmark's one table: a row per figure, a column per size, sizes in kB (1000 bytes)."""
+"""The benchmark's tables: a row per figure and a column per size, then Lighthouse, a row per page.
+Sizes in kB (1000 bytes)."""
 from __future__ import annotations
-
-import json
 
 
 def kb(size: dict, key: str = "gzip") -> str:
@@ -59,14 +58,50 @@ def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
     return table
 
 
+SHORT = {"performance": "Perf", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO",
+         "lcp_ms": "LCP", "cls": "CLS"}
+
+
+def lighthouse_rows(pages: dict) -> list[list[str]]:
+    """A row per page: the median run's figures, the range of performance scores, what misses the budget."""
+    out = [["page", "Perf (range)", "A11y", "BP", "SEO", "LCP ms", "TBT ms", "CLS", "kB", "CPU", "over budget"]]
+    for name, page in pages.items():
+        if "error" not in page:
+            out.append([name, f"{page['performance']} ({page['performance_min']}-{page['performance_max']})",
+                        *(str(page[key]) for key in ("accessibility", "best-practices", "seo", "lcp_ms", "tbt_ms")),
+                        f"{page['cls']:.3f}", f"{page['bytes'] / 1000:.1f}", str(page["cpu_index"]),
+                        ", ".join(SHORT[key] for key in page["over_budget"]) or "-"])
+    return out
+
+
+def show_lighthouse(lh: dict | str, machine: str) -> None:
+    if isinstance(lh, str):
+        print(lh)
+        return
+    print(f"\nLighthouse {lh['version']}, mobile preset, served gzipped, the median of {lh['runs']} runs per page;",
+          machine)
+    print(f"budget: {lh['budget']}")
+    print("CPU: Lighthouse's benchmark index of this machine during the run; a busy machine scores lower"
+          " (Lighthouse warns below 1000) and its TBT and Performance are then not to be trusted")
+    table = lighthouse_rows(lh["pages"])
+    cols = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        print(row[0].ljust(cols[0]), "  ".join(v.rjust(c) for v, c in zip(row[1:-1], cols[1:-1])), "", row[-1])
+    for name, page in lh["pages"].items():
+        if "error" in page:
+            print(f"{name}: Lighthouse failed: {page['error']}")
+        for category, audits in page.get("failing", {}).items():
+            print(f"  {name}, {category} below budget, in the median run: {', '.join(audits)}")
+
+
 def show(report: dict, pages) -> None:
-    table = rows(report, pages)
-    head = ("N resources", [str(n) for n in report["sizes"]])
-    width = max(len(label) for label, _ in [head, *table])
-    cols = [max(len(row[1][i]) for row in [head, *table]) for i in range(len(report["sizes"]))]
-    for label, values in [head, *table]:
-        print(label.ljust(width), "  ".join(v.rjust(c) for v, c in zip(values, cols)))
-    lh = report["lighthouse"]
-    print(lh if isinstance(lh, str) else json.dumps(lh, indent=1))
-    print("kB = 1000 bytes; gzip at level 6; browser times resolve to 0.1 ms; one build per size;",
-          report["versions"]["machine"])
+    if report["sizes"]:
+        table = rows(report, pages)
+        head = ("N resources", [str(n) for n in report["sizes"]])
+        width = max(len(label) for label, _ in [head, *table])
+        cols = [max(len(row[1][i]) for row in [head, *table]) for i in range(len(report["sizes"]))]
+        for label, values in [head, *table]:
+            print(label.ljust(width), "  ".join(v.rjust(c) for v, c in zip(values, cols)))
+        print("kB = 1000 bytes; gzip at level 6; browser times resolve to 0.1 ms; one build per size;",
+              report["versions"]["machine"])
+    show_lighthouse(report["lighthouse"], report["versions"]["machine"])
