@@ -10,6 +10,7 @@ import http.server
 import io
 import os
 import re
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -80,15 +81,24 @@ GZIPPED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 
 
 class GitHubPages(Pages):
-    """As GitHub Pages sends files: text gzipped (level 6), cached for ten minutes."""
+    """As GitHub Pages sends files: text gzipped (level 6), cached for ten minutes, over
+    connections kept open for the next request."""
 
     compress = True
+    protocol_version = "HTTP/1.1"
+
+
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser closing a connection early is normal (a page left mid-load), not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def serve(directory: Path, prefix: str = PREFIX, handler_class: type = Pages):
     """Serve `directory` on a free port of 127.0.0.1 under `prefix`; returns (base_url, server)."""
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 

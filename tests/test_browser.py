@@ -2,6 +2,8 @@
 accessibility (axe-core) on every built page."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -160,6 +162,30 @@ def test_quick_exit_is_not_printed(page, base_url):
     assert not page.locator("#vrp-exit").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator("article h1").is_visible()
+
+
+# The sum of every layout shift once the page has settled (the Cumulative Layout Shift).
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "faq/", "resources/", "spokes/bristol/", "strategies/north-somerset-2021-22/"])
+def test_nothing_moves_while_a_page_loads(browser, base_url, path):
+    """Scripts arrive late on purpose, as on a slow phone: what they change must already have
+    its place when the page is first painted."""
+    context = browser.new_context(locale="en-GB", viewport={"width": 412, "height": 823})
+    context.route("**/*.js", lambda route: (time.sleep(0.3), route.continue_()))
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        assert page.evaluate(LAYOUT_SHIFT) == 0
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", ["", "faq/", "resources/", "spokes/banes/", "strategies/north-somerset-2021-22/"])

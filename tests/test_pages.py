@@ -45,6 +45,24 @@ def test_no_page_loads_anything_from_another_host(site, read):
         assert "fonts.googleapis" not in str(soup) and "@import url(http" not in style, page
 
 
+def test_no_script_holds_up_the_first_paint(site, read):
+    """Every script file is deferred; the one inline script in the head only marks the page as
+    scripted, so that what scripts show is laid out from the first paint."""
+    for page in pages(site):
+        soup = read(str(page.relative_to(site)))
+        blocking = [tag["src"] for tag in soup.select("script[src]") if not tag.has_attr("defer")]
+        assert not blocking, f"{page}: {blocking}"
+        assert 'classList.add("vrp-js")' in soup.head.decode()
+
+
+def test_the_search_dialog_is_named_and_every_image_has_its_size(site, read):
+    for page in pages(site):
+        soup = read(str(page.relative_to(site)))
+        assert soup.select_one(".md-search[role=dialog]")["aria-label"] == "Search"
+        unsized = [img["src"] for img in soup.select("img") if not (img.get("width") and img.get("height"))]
+        assert not unsized, f"{page}: {unsized}"
+
+
 def test_every_page_links_the_accessibility_statement_and_privacy_notice(site, read):
     for page in pages(site):
         footer = read(str(page.relative_to(site))).select_one(".vrp-footer-links")

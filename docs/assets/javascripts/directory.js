@@ -151,7 +151,6 @@
     });
   }
   fillForm(initial);
-  form.hidden = false;
   apply(initial);
   // A shared link to one entry (#childline) still lands on it, even with filters in the address.
   if (location.hash) {

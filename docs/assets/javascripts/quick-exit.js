@@ -7,14 +7,11 @@
   var link = document.getElementById("vrp-exit");
   if (!link || !window.location) return;
   var status = document.getElementById("vrp-exit-status");
-  var keys = document.querySelector(".vrp-exit__keys");
   var PRESSES = 3;
   var WINDOW_MS = 5000;
   var presses = 0;
   var timer = null;
   var shiftAlone = false; // Shift went down and no other key was pressed with it
-
-  if (keys) keys.hidden = false; // the Shift shortcut exists only with this script
 
   function say(text) {
     if (status) status.textContent = text;
