@@ -99,7 +99,7 @@ def _rules(rules: list, keep) -> str:
             inner = _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), keep)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
-        elif rule.type in ("at-rule", "qualified-rule"):
+        elif rule.type == "at-rule":  # @keyframes, @font-face, @page...: kept as they are
             out.append(rule.serialize())
     return "".join(out)
 
