@@ -7,11 +7,10 @@ import gzip
 from pathlib import Path
 
 import pytest
-import tinycss2
 from material import templates
 
 from conftest import pages
-from vrp.unused_css import GROUPING, THEME_CSS, Usage, split_selectors, drop_selectors, drop_unused_definitions, purge
+from vrp.unused_css import THEME_CSS, Usage, drop_selectors, drop_unused_definitions, purge, selectors
 
 THEME = Path(templates.__file__).parent / "assets" / "stylesheets"
 
@@ -108,18 +107,6 @@ def compare(browser, base_url):
             for context in contexts:
                 context.close()
     return compare
-
-
-def selectors(css: str) -> set[str]:
-    found = set()
-    def walk(rules):
-        for rule in rules:
-            if rule.type == "qualified-rule":
-                found.update(tinycss2.serialize(part).strip() for part in split_selectors(rule.prelude))
-            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in GROUPING:
-                walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
-    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
-    return found
 
 
 @pytest.fixture(scope="module")

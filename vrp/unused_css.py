@@ -104,6 +104,17 @@ def _rules(rules: list, keep) -> str:
     return "".join(out)
 
 
+def selectors(css: str) -> set[str]:
+    """Every selector in `css`, inside @media and @supports too."""
+    found: set[str] = set()
+
+    def note(rule) -> str:
+        found.update(tinycss2.serialize(part).strip() for part in split_selectors(rule.prelude))
+        return ""
+    _rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), note)
+    return found
+
+
 def drop_selectors(css: str, usage: Usage) -> str:
     """Selectors that can never match go; a rule with none left goes too."""
     def keep(rule) -> str:
