@@ -55,6 +55,18 @@ def test_no_script_holds_up_the_first_paint(site, read):
         assert 'classList.add("vrp-js")' in soup.head.decode()
 
 
+def test_the_first_paint_waits_for_a_heading_after_the_opening(site, read):
+    for page in pages(site):
+        if page.name == "404.html":
+            continue  # the theme's own page: one heading and a line, no contents to wait for
+        soup = read(str(page.relative_to(site)))
+        expect = soup.select_one('head link[rel=expect][blocking=render]')
+        assert expect, page
+        heading = soup.find(id=expect["href"].removeprefix("#"))
+        assert heading and heading.name in {"h1", "h2"}, f"{page}: {expect}"
+        assert heading.find_previous("h1") or heading.name == "h1", page
+
+
 def test_the_search_dialog_is_named_and_every_image_has_its_size(site, read):
     for page in pages(site):
         soup = read(str(page.relative_to(site)))
