@@ -175,18 +175,22 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 })"""
 
 
+@pytest.fixture
+def phone(browser):
+    """A fresh browser the size of Lighthouse's mobile preset, for tests that slow it down."""
+    context = browser.new_context(locale="en-GB", viewport={"width": 412, "height": 823})
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["", "faq/", "resources/", "spokes/bristol/", "strategies/north-somerset-2021-22/"])
-def test_nothing_moves_while_a_page_loads(browser, base_url, path):
+def test_nothing_moves_while_a_page_loads(phone, base_url, path):
     """Scripts arrive late on purpose, as on a slow phone: what they change must already have
     its place when the page is first painted."""
-    context = browser.new_context(locale="en-GB", viewport={"width": 412, "height": 823})
-    context.route("**/*.js", lambda route: (time.sleep(0.3), route.continue_()))
-    try:
-        page = context.new_page()
-        page.goto(base_url + path)
-        assert page.evaluate(LAYOUT_SHIFT) == 0
-    finally:
-        context.close()
+    phone.route("**/*.js", lambda route: (time.sleep(0.3), route.continue_()))
+    page = phone.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate(LAYOUT_SHIFT) == 0
 
 
 # When the largest text on screen was first painted, and when anything was.
@@ -200,18 +204,14 @@ PAINTS = """() => new Promise((resolve) => {
 
 
 @pytest.mark.parametrize("path", ["faq/", "spokes/bristol/", "strategies/north-somerset-2021-22/"])
-def test_the_first_paint_shows_the_opening_of_the_page(browser, base_url, path):
+def test_the_first_paint_shows_the_opening_of_the_page(phone, base_url, path):
     """On a slow phone (CPU slowed 4x) the header alone used to be painted first and the opening
     paragraph up to half a second later; now they come in the same paint."""
-    context = browser.new_context(locale="en-GB", viewport={"width": 412, "height": 823})
-    try:
-        page = context.new_page()
-        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
-        page.goto(base_url + path)
-        paints = page.evaluate(PAINTS)
-        assert paints["largest"] == paints["first"], paints
-    finally:
-        context.close()
+    page = phone.new_page()
+    phone.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(base_url + path)
+    paints = page.evaluate(PAINTS)
+    assert paints["largest"] == paints["first"], paints
 
 
 @pytest.mark.parametrize("path", ["", "faq/", "resources/", "spokes/banes/", "strategies/north-somerset-2021-22/"])
