@@ -193,6 +193,24 @@ def test_nothing_moves_while_a_page_loads(phone, base_url, path):
     assert page.evaluate(LAYOUT_SHIFT) == 0
 
 
+@pytest.mark.parametrize("width,height", [(412, 823), (1280, 800)])
+def test_the_first_paint_waits_for_all_of_the_first_screen_and_little_more(site, browser, base_url, width, height):
+    """The heading each page names for its first paint begins below the first screen of a phone and
+    of a laptop, so all a reader first sees is read before anything is painted; and within the next
+    screen or two, so a long page is not read to its end first. A short page names its footer."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page, wrong = context.new_page(), []
+    for path in all_paths(site):
+        page.goto(base_url + path)
+        target, top = page.evaluate("""() => {
+            const id = document.querySelector('link[rel=expect]').getAttribute('href').slice(1);
+            return [id, document.getElementById(id).getBoundingClientRect().top]; }""")
+        if target != "vrp-footer-links" and not height <= top <= 3 * height:
+            wrong.append(f"/{path}: #{target} at {top:.0f}px")
+    context.close()
+    assert not wrong, wrong
+
+
 # When the largest text on screen was first painted, and when anything was.
 PAINTS = """() => new Promise((resolve) => {
   let largest = null;
