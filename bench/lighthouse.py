@@ -88,15 +88,18 @@ def over_budget(page: dict) -> list[str]:
 
 
 def summary(reports: list[dict]) -> dict:
-    """The median run's scores and metrics, the spread of the performance score, the speed Lighthouse
-    measured for this machine's CPU during that run, and why any category misses its budget."""
+    """The median run's scores and metrics, the spread of the performance score and of LCP (which
+    swings with when the theme's script ran, README: Performance), the speed Lighthouse measured for
+    this machine's CPU during that run, and why any category misses its budget."""
     lhr = median_run(reports)
     performance = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
+    lcp = [round(value(r, "largest-contentful-paint")) for r in reports]
     page = {name: round(lhr["categories"][name]["score"] * 100) for name in CATEGORIES}
     page.update(lcp_ms=round(value(lhr, "largest-contentful-paint")), tbt_ms=round(value(lhr, "total-blocking-time")),
                 cls=round(value(lhr, "cumulative-layout-shift"), 3),  # to 3 places, as Lighthouse shows it
                 bytes=round(value(lhr, "total-byte-weight")),
-                runs=len(reports), performance_min=min(performance), performance_max=max(performance))
+                runs=len(reports), performance_min=min(performance), performance_max=max(performance),
+                lcp_ms_min=min(lcp), lcp_ms_max=max(lcp), lcp_runs_over=sum(ms >= LCP_MS for ms in lcp))
     page["cpu_index"] = round(lhr["environment"]["benchmarkIndex"])  # lower when the machine is busy
     page["failing"] = {name: failing(lhr, name) for name in CATEGORIES if page[name] < BUDGET[name]}
     page["over_budget"] = over_budget(page)

@@ -130,15 +130,17 @@ def test_the_median_run_is_nearest_the_median_first_paint_and_time_to_interactiv
 
 
 def test_a_page_is_summarised_from_its_median_run_with_why_it_misses_the_budget():
-    runs = [fake_report(1000, 2000, 0.99), fake_report(1050, 5000, 0.90), fake_report(1200, 2050, 1.0)]
+    runs = [fake_report(1000, 2000, 0.99), fake_report(1050, 5000, 0.90, lcp=1683.2), fake_report(1200, 2050, 1.0)]
     page = lighthouse.summary(runs)
     assert page == {"performance": 99, "accessibility": 96, "best-practices": 100, "seo": 100,
                     "lcp_ms": 1200, "tbt_ms": 150, "cls": 0.0, "bytes": 104415,
                     "runs": 3, "performance_min": 90, "performance_max": 100, "cpu_index": 1886,
+                    "lcp_ms_min": 1200, "lcp_ms_max": 1683, "lcp_runs_over": 1,
                     "failing": {"accessibility": ["aria-dialog-name", "low-but-unweighted"]},
                     "over_budget": ["accessibility"]}
     row = table.lighthouse_rows({"home": page})[1]
     assert row[:2] == ["home", "99 (90-100)"] and row[-1] == "A11y"
+    assert row[5:7] == ["1200 (1200-1683)", "1 of 3"]
 
 
 def test_the_budget_is_the_issues():
