@@ -1,46 +1,49 @@
 """Add a Content-Security-Policy to every page: only this site's own scripts, styles, images and
-data may load, and of inline scripts only the exact ones the theme wrote into that page.
+data may load, and of inline scripts and styles only the exact ones written into that page.
 
-Material writes a few small inline scripts (storage helpers, palette restore), and one of them
-contains the page's relative base URL, so the hashes are worked out page by page.
+Material writes a few small inline scripts (storage helpers, palette restore), one of them holding
+the page's relative base URL, and hooks/inline_css.py puts the stylesheets into each page, so the
+hashes are worked out page by page, after the build, from the files as they will be served.
 """
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 NOT_RUN = re.compile(r'\btype="application/(ld\+)?json"')  # data blocks are not executed
 CHARSET = '<meta charset="utf-8">'
 
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+POLICY = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' {styles}; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
           "object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'")
 
 
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
 def script_hashes(html: str) -> list[str]:
-    found = []
-    for attributes, body in INLINE_SCRIPT.findall(html):
-        if NOT_RUN.search(attributes):
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        found.append(f"'sha256-{digest}'")
-    return sorted(set(found))
+    return sorted({sha256(body) for attributes, body in INLINE_SCRIPT.findall(html) if not NOT_RUN.search(attributes)})
+
+
+def style_hashes(html: str) -> list[str]:
+    return sorted({sha256(body) for body in INLINE_STYLE.findall(html)})
 
 
 def with_policy(html: str, name: str) -> str:
-    policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    policy = POLICY.format(scripts=" ".join(script_hashes(html)), styles=" ".join(style_hashes(html)))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy.replace("  ", " ").replace(" ;", ";")}">'
     if CHARSET not in html:
         raise PluginError(f"{name}: no charset meta to put the Content-Security-Policy after")
-    return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
+    return html.replace(CHARSET, CHARSET + "\n" + meta, 1)
 
 
-def on_post_page(output, page, config):
-    return with_policy(output, page.file.src_uri)
-
-
-def on_post_template(output_content, template_name, config):
-    """The theme's own pages, such as 404.html."""
-    return with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for file in site.rglob("*.html"):
+        file.write_text(with_policy(file.read_text(encoding="utf-8"), file.relative_to(site).as_posix()),
+                        encoding="utf-8")

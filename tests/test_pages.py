@@ -55,6 +55,23 @@ def test_no_script_holds_up_the_first_paint(site, read):
         assert 'classList.add("vrp-js")' in soup.head.decode()
 
 
+def test_no_page_but_the_directory_waits_on_a_stylesheet_request(site, read):
+    """Pages carry their stylesheets inside them (hooks/inline_css.py), exactly as trimmed on disk;
+    the directory, whose front matter says so, keeps its links."""
+    styles = site / "assets" / "stylesheets"
+    for page in pages(site):
+        path = str(page.relative_to(site))
+        soup = read(path)
+        linked = [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel~="stylesheet"]')]
+        inline = [tag.string for tag in soup.head.find_all("style")]
+        if path == "resources/index.html":
+            assert linked[-1] == "site.css" and "directory.css" in linked and not inline, linked
+            continue
+        assert not linked, f"{page}: {linked}"
+        files = [next(styles.glob(p)) for p in ("main.*.min.css", "palette.*.min.css")] + [styles / "site.css"]
+        assert inline == [f.read_text(encoding="utf-8") for f in files], page
+
+
 def test_the_first_paint_waits_for_a_place_in_the_page_after_its_title(site, read):
     """Each page names where the first paint may happen (`link rel=expect`): a heading or the footer
     links after its title, never an id missing from the page (the paint would wait for the whole

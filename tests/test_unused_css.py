@@ -40,12 +40,29 @@ STYLES = """(detail) => {
 LAID_OUT = ".vrp-resource { content-visibility: visible !important; }"
 
 
-def full_theme_css(context):
-    """Serve the theme's own, complete stylesheets in this browser context."""
-    def fulfil(route):
-        route.fulfill(path=THEME / route.request.url.rsplit("/", 1)[-1], content_type="text/css")
-    context.route("**/assets/stylesheets/main.*.min.css", fulfil)
-    context.route("**/assets/stylesheets/palette.*.min.css", fulfil)
+def full_theme_css(context, site: Path):
+    """Give this browser context the theme's own, complete stylesheets in place of ours: as files
+    where a page links them (the directory), inside the page where hooks/inline_css.py put them."""
+    ours = [next((site / "assets" / "stylesheets").glob(pattern)) for pattern in THEME_CSS]
+    swaps = {f"<style>{css.read_text(encoding='utf-8')}</style>":
+             f"<style>{(THEME / css.name).read_text(encoding='utf-8')}</style>" for css in ours}
+
+    def handle(route):
+        request, name = route.request, route.request.url.rsplit("/", 1)[-1]
+        if request.resource_type == "stylesheet" and name in {css.name for css in ours}:
+            route.fulfill(path=THEME / name, content_type="text/css")
+        elif request.resource_type == "document":
+            response = route.fetch()
+            body = response.text()
+            for mine, theirs in swaps.items():
+                body = body.replace(mine, theirs)
+            route.fulfill(response=response, body=body)
+        else:
+            route.continue_()
+    context.route("**/*", handle)
+
+
+RULES = "() => [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0)"
 
 
 def differences(ours, theirs) -> list[str]:
@@ -88,12 +105,12 @@ STATES = {"search": ("", search, 390), "search, wide": ("", search, 1280), "menu
 
 
 @pytest.fixture(scope="module")
-def compare(browser, base_url):
+def compare(browser, base_url, site):
     """Open a page with our stylesheets and with the theme's full ones; list what differs."""
     def compare(path: str, then=None, width: int = 390) -> list[str]:
         contexts = [browser.new_context(locale="en-GB", viewport={"width": width, "height": 800},
                                         reduced_motion="reduce", bypass_csp=True) for _ in range(2)]
-        full_theme_css(contexts[1])
+        full_theme_css(contexts[1], site)
         try:
             tabs = [context.new_page() for context in contexts]
             for tab in tabs:
@@ -102,6 +119,7 @@ def compare(browser, base_url):
                 if then:
                     then(tab)
                 tab.wait_for_timeout(200)
+            assert tabs[1].evaluate(RULES) > 1.3 * tabs[0].evaluate(RULES), "the full theme CSS is not in use"
             return differences(*tabs)
         finally:
             for context in contexts:
