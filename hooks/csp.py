@@ -31,7 +31,8 @@ def script_hashes(html: str) -> list[str]:
 
 
 def style_hashes(html: str) -> list[str]:
-    return sorted({sha256(body) for body in INLINE_STYLE.findall(html)})
+    """Only the head's: the stylesheets hooks/inline_css.py put there, never a <style> in page text."""
+    return sorted({sha256(body) for body in INLINE_STYLE.findall(html.split("</head>", 1)[0])})
 
 
 def with_policy(html: str, name: str) -> str:

@@ -20,3 +20,9 @@ def test_links_elsewhere_or_to_missing_files_are_left_alone():
             '<link rel="stylesheet" href="assets/missing.css">'
             '<link rel="canonical" href="assets/x.css">')
     assert inline(html, SITE + "index.html", "/vrp-site/", FILES.get) == html
+
+
+def test_only_the_heads_styles_are_allowed_by_the_csp():
+    from hooks.csp import sha256, style_hashes
+    page = "<head><style>.a{}</style></head><body><style>.b{}</style></body>"
+    assert style_hashes(page) == [sha256(".a{}")]
