@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, pages
+from vrp.unused_css import THEME_CSS
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
         ("faq", "spokes", "news", "help", "resources", "vocabularies", "north-somerset-strategy")}
@@ -68,7 +69,7 @@ def test_no_page_but_the_directory_waits_on_a_stylesheet_request(site, read):
             assert linked[-1] == "site.css" and "directory.css" in linked and not inline, linked
             continue
         assert not linked, f"{page}: {linked}"
-        files = [next(styles.glob(p)) for p in ("main.*.min.css", "palette.*.min.css")] + [styles / "site.css"]
+        files = [next(styles.glob(p)) for p in THEME_CSS] + [styles / "site.css"]
         assert inline == [f.read_text(encoding="utf-8") for f in files], page
 
 
