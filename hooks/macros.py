@@ -50,9 +50,8 @@ def define_env(env):
 
     @env.macro
     def directory():
-        synonyms = {t["id"]: t.get("synonyms", []) for t in site.vocabularies["topics"]}
         return render("partials/directory.html", resources=site.resources, labels=site.labels,
-                      vocabularies=site.vocabularies, synonyms=synonyms)
+                      vocabularies=site.vocabularies, synonyms=site.topic_words())
 
     @env.macro
     def ns_totals_table():

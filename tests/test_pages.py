@@ -13,7 +13,7 @@ from conftest import ROOT, pages
 from vrp.unused_css import THEME_CSS
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
-        ("faq", "spokes", "news", "help", "resources", "vocabularies", "north-somerset-strategy")}
+        ("faq", "spokes", "news", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms")}
 HELP = [n for n in DATA["help"]["numbers"] if n.get("compact")]
 
 

@@ -83,6 +83,10 @@ CASES = [
     ("spoke not an area", "spokes", "  - id: bristol", "  - id: bristoll", 20,
      ['spoke "bristoll": field "id": "bristoll" is not an area', 'did you mean "bristol"?']),
     ("missing list", "faq", "    questions:", "    questionz:", 5, ['section "basics": field "questionz"', 'did you mean "questions"?']),
+    ("synonym of an unknown topic", "synonyms", "    topics: [knife-crime]", "    topics: [knife-crimes]", 4,
+     ['synonym group number 1: field "topics[1]": "knife-crimes" is not a known topic', 'did you mean "knife-crime"?']),
+    ("markup in a synonym", "synonyms", "[knife, knives, blade]", "[knife, </script>]", 3,
+     ['synonym group number 1: field "words[2]"', "lower-case words"]),
 ]
 
 

@@ -22,11 +22,12 @@ FILES = {
     "news": [("items",)],
     "help": [("numbers",)],
     "north-somerset-strategy": [("programmes",)],
+    "synonyms": [],
 }
 DATES = {"resources": (("resources",), "last_reviewed"), "news": (("items",), "date")}
 # where each file's Markdown text appears, so relative links in it can be checked
 PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "news": "news", "north-somerset-strategy": "strategies",
-            "help": "", "vocabularies": ""}
+            "help": "", "vocabularies": "", "synonyms": ""}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 
@@ -78,6 +79,8 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         problems += validate.vocabulary_problems(sources["resources"], sources["vocabularies"])
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
+    if {"synonyms", "vocabularies"} <= sources.keys():
+        problems += validate.synonym_problems(sources["synonyms"], sources["vocabularies"])
     return sources, problems
 
 
@@ -105,8 +108,17 @@ class Site:
         self.news = d["news"]["items"]
         self.help = d["help"]["numbers"]
         self.north_somerset = d["north-somerset-strategy"]
+        self.synonyms = d["synonyms"]["groups"]
         self.labels = {kind: {e["id"]: e["label"] for e in entries} for kind, entries in self.vocabularies.items()}
         self.labels["areas"]["all"] = "All areas"
+
+    def topic_words(self) -> dict[str, list[str]]:
+        """Each topic's words from data/synonyms.yml, so a search for "stabbing" finds knife crime."""
+        words: dict[str, list[str]] = {t["id"]: [] for t in self.vocabularies["topics"]}
+        for group in self.synonyms:
+            for topic in group.get("topics", []):
+                words[topic] += [w for w in group["words"] if w not in words[topic]]
+        return words
 
     @property
     def compact_help(self):

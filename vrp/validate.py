@@ -19,7 +19,7 @@ from vrp.problems import Problem
 from vrp.yamlsource import Source, as_date
 
 # The list keys whose items are records, and what one record is called in a message.
-RECORD_NAMES = {"resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
+RECORD_NAMES = {"groups": "synonym group", "resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
                 "items": "news item", "programmes": "programme", "actions": "action", "rows": "row",
                 "areas": "area", "types": "type", "audiences": "audience", "topics": "topic",
                 "numbers": "help number", "partners": "partner", "documents": "document"}
@@ -241,4 +241,21 @@ def spoke_problems(spokes: Source, vocab: Source) -> list[Problem]:
             label, field = locate(spokes, path + ["id"])
             problems.append(Problem(spokes.path, spokes.line(path + ["id"]), f'"{record["id"]}" is not an area in data/vocabularies.yml',
                                     closest(record["id"], areas), label, field))
+    return problems
+
+
+def synonym_problems(synonyms: Source, vocab: Source) -> list[Problem]:
+    """Every topic a synonym group names must be defined in data/vocabularies.yml."""
+    entries = [e for e in vocab.data.get("topics", []) if isinstance(e, dict)]
+    topics = [e.get("id") for e in entries]
+    labels = {e.get("id"): str(e.get("label", "")) for e in entries}
+    problems = []
+    for path, record in _records(synonyms, "groups"):
+        for i, topic in enumerate(record.get("topics") or []):
+            if isinstance(topic, str) and topic not in topics:
+                at = path + ["topics", i]
+                label, field = locate(synonyms, at)
+                problems.append(Problem(synonyms.path, synonyms.line(at), f'"{topic}" is not a known topic',
+                                        f"{closest(topic, topics, labels)} (or add it to data/vocabularies.yml)",
+                                        label, field))
     return problems
