@@ -18,7 +18,7 @@ def define_env(env):
     env.filters.update(FILTERS)
 
     def url(src_uri):
-        """The address of our page `src_uri` (e.g. 'news/index.md'), relative to the page being built."""
+        """The address of our page `src_uri` (e.g. 'updates/index.md'), relative to the page being built."""
         target = src_uri.removesuffix("index.md").removesuffix(".md")
         target = target + "/" if target and not target.endswith("/") else target
         return get_relative_url(target or ".", env.page.url or ".")
@@ -36,12 +36,12 @@ def define_env(env):
         return render("partials/spoke-cards.html", spokes=site.spokes)
 
     @env.macro
-    def latest_news(count=3):
-        return render("partials/news-list.html", items=site.news[:count])
+    def latest_updates(count=3):
+        return render("partials/update-list.html", items=site.updates[:count])
 
     @env.macro
-    def news_list():
-        return render("partials/news-list.html", items=site.news)
+    def update_list():
+        return render("partials/update-list.html", items=site.updates)
 
     @env.macro
     def faq_sections():

@@ -13,7 +13,7 @@ from conftest import ROOT, pages
 from vrp.unused_css import THEME_CSS
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
-        ("faq", "spokes", "news", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms")}
+        ("faq", "spokes", "updates", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms", "places")}
 HELP = [n for n in DATA["help"]["numbers"] if n.get("compact")]
 
 
@@ -202,15 +202,15 @@ def test_strategy_pages_link_their_sources(read, path):
     assert soup.select("article a[href^='https://']"), f"{path} links no source"
 
 
-def test_news_item_summarises_the_first_meeting_and_links_the_original(read):
-    item = DATA["news"]["items"][0]
-    soup = read(f"news/{item['id']}/")
+def test_update_summarises_the_first_meeting_and_links_the_original(read):
+    item = DATA["updates"]["items"][0]
+    soup = read(f"updates/{item['id']}/")
     page = text(soup)
     assert soup.find("a", href=item["source"]["url"])
     for partner in item["partners"]:
         assert partner["name"] in page
     assert "£1.16" in page
-    assert read("news/").find("a", href=f"../{item['id']}/") or read("news/").find("a", href=f"{item['id']}/")
+    assert read("updates/").find("a", href=f"../{item['id']}/") or read("updates/").find("a", href=f"{item['id']}/")
 
 
 def test_home_page_has_help_spokes_and_the_main_links(read):
@@ -221,7 +221,7 @@ def test_home_page_has_help_spokes_and_the_main_links(read):
         assert help_block.find("a", href="tel:" + number["number"].replace(" ", ""))
     for spoke in DATA["spokes"]["spokes"]:
         assert soup.find("a", href=f"spokes/{spoke['id']}/"), spoke["id"]
-    for target in ("faq/", "strategies/", "resources/", "news/"):
+    for target in ("faq/", "strategies/", "resources/", "updates/"):
         assert soup.select_one(f"article a[href='{target}']"), target
     assert "public health" in page.lower()
 
@@ -263,7 +263,7 @@ def test_every_resource_is_an_entry_in_the_directory_without_javascript(read):
 
 @pytest.mark.parametrize("path,source", [
     ("faq/", "data/faq.yml"), ("resources/", "data/resources.yml"), ("spokes/bristol/", "data/spokes.yml"),
-    ("news/first-strategic-vru-meeting/", "data/news.yml"), ("help/", "data/help.yml"),
+    ("updates/first-strategic-vru-meeting/", "data/updates.yml"), ("help/", "data/help.yml"),
     ("strategies/north-somerset-2021-22/", "data/north-somerset-strategy.yml"),
     ("about/", "docs/about.md"), ("strategies/", "docs/strategies/index.md"),
 ])

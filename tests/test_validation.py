@@ -69,11 +69,11 @@ CASES = [
      ['"2026-02-30" is not a real date']),
     ("future date", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2027-01-10", 13,
      ["2027-01-10 is in the future"]),
-    ("future news date", "news", "date: 2019-09-27", "date: 2030-09-27", 5, ['news item "first-meeting": field "date"']),
+    ("future update date", "updates", "date: 2019-09-27", "date: 2030-09-27", 5, ['update "first-meeting": field "date"']),
     ("over-long title", "resources", "    title: Childline", "    title: " + "Childline " * 10, 4,
      ['field "title": is 99 characters long; the limit is 80']),
     ("bad id", "resources", "  - id: local-team", "  - id: Local Team", 14, ['field "id"', "lower-case"]),
-    ("empty file", "news", None, "", 1, ["data/news.yml:1:", "the file is empty"]),
+    ("empty file", "updates", None, "", 1, ["data/updates.yml:1:", "the file is empty"]),
     ("missing schema line", "faq", "# yaml-language-server: $schema=../schemas/faq.schema.json", "# FAQ", 1,
      ["data/faq.yml:1:", "first line"]),
     ("duplicate key", "resources", "    phone: 0800 1111", "    phone: 0800 1111\n    phone: 0800 1111", 9,
@@ -87,6 +87,10 @@ CASES = [
      ['synonym group number 1: field "topics[1]": "knife-crimes" is not a known topic', 'did you mean "knife-crime"?']),
     ("markup in a synonym", "synonyms", "[knife, knives, blade]", "[knife, </script>]", 3,
      ['synonym group number 1: field "words[2]"', "lower-case words"]),
+    ("place in an unknown area", "places", "    areas: [banes]", "    areas: [bath]", 5,
+     ['place "Bath": field "areas[1]": "bath" is not a known area', 'did you mean "banes"?']),
+    ("place listed twice", "places", "  - name: BS99", "  - name: bath", 6,
+     ['place "bath": field "name": repeats the place name on line 3']),
 ]
 
 

@@ -29,7 +29,7 @@ def main(argv=None) -> int:
     for warning in found:
         print(f"warning: {warning}")
     counts = {"resource": len(site.resources), "question": sum(len(s["questions"]) for s in site.faq),
-              "spoke": len(site.spokes), "news item": len(site.news), "content warning": len(found)}
+              "spoke": len(site.spokes), "update": len(site.updates), "content warning": len(found)}
     said = [f"{n} {what}{'' if n == 1 else 's'}" for what, n in counts.items()]
     print(f"data/ is valid: {', '.join(said[:-1])}; {said[-1]}.")
     return 1 if args.strict and found else 0

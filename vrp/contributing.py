@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
-ORDER = ["resources", "vocabularies", "synonyms", "faq", "news", "spokes", "help", "north-somerset-strategy"]
+ORDER = ["resources", "vocabularies", "synonyms", "places", "faq", "updates", "spokes", "help", "north-somerset-strategy"]
 
 
 def _rules(spec: dict) -> str:

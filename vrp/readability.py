@@ -55,11 +55,11 @@ def texts(root: Path) -> dict[str, str]:
     found = {str(p.relative_to(root)): plain(p.read_text(encoding="utf-8"))
              for p in sorted((root / "docs").rglob("*.md"))}
     data = {n: yaml.safe_load((root / "data" / f"{n}.yml").read_text(encoding="utf-8"))
-            for n in ("faq", "spokes", "news", "resources")}
+            for n in ("faq", "spokes", "updates", "resources")}
     found["data/faq.yml"] = "\n\n".join(plain(q["question"] + "\n\n" + q["answer"])
                                         for s in data["faq"]["sections"] for q in s["questions"])
     found["data/spokes.yml"] = "\n\n".join(plain(s["about"]) for s in data["spokes"]["spokes"])
-    found["data/news.yml"] = "\n\n".join(plain(i["body"]) for i in data["news"]["items"])
+    found["data/updates.yml"] = "\n\n".join(plain(i["body"]) for i in data["updates"]["items"])
     found["data/resources.yml"] = "\n\n".join(plain(r["description"]) for r in data["resources"]["resources"])
     return found
 

@@ -19,15 +19,16 @@ FILES = {
     "resources": [("resources",)],
     "faq": [("sections",), ("sections", "questions")],
     "spokes": [("spokes",)],
-    "news": [("items",)],
+    "updates": [("items",)],
     "help": [("numbers",)],
     "north-somerset-strategy": [("programmes",)],
     "synonyms": [],
+    "places": [],
 }
-DATES = {"resources": (("resources",), "last_reviewed"), "news": (("items",), "date")}
+DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date")}
 # where each file's Markdown text appears, so relative links in it can be checked
-PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "news": "news", "north-somerset-strategy": "strategies",
-            "help": "", "vocabularies": "", "synonyms": ""}
+PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "updates": "updates", "north-somerset-strategy": "strategies",
+            "help": "", "vocabularies": "", "synonyms": "", "places": ""}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 
@@ -40,7 +41,7 @@ def our_pages(root: Path, sources: dict[str, Source]) -> set[str]:
     """Every page of the site by its Markdown path: those in docs/ and those made from data/."""
     docs = root / "docs"
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    for name, key in (("spokes", "spokes"), ("news", "items")):
+    for name, key in (("spokes", "spokes"), ("updates", "items")):
         records = sources[name].data.get(key) if name in sources and isinstance(sources[name].data, dict) else None
         pages |= {f"{name}/{r['id']}.md" for r in records or [] if isinstance(r, dict) and "id" in r}
     return pages
@@ -79,8 +80,12 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         problems += validate.vocabulary_problems(sources["resources"], sources["vocabularies"])
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
-    if {"synonyms", "vocabularies"} <= sources.keys():
-        problems += validate.synonym_problems(sources["synonyms"], sources["vocabularies"])
+    if "vocabularies" in sources:
+        for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas")):
+            if name in sources:
+                problems += validate.known_id_problems(sources[name], records, field, sources["vocabularies"], kind)
+    if "places" in sources:
+        problems += validate.duplicate_problems(sources["places"], ("places",), "name", "place name", str.lower)
     return sources, problems
 
 
@@ -105,10 +110,12 @@ class Site:
         self.vocabularies = d["vocabularies"]
         self.resources = d["resources"]["resources"]
         self.spokes = d["spokes"]["spokes"]
-        self.news = d["news"]["items"]
+        # newest first, whatever their order in the file
+        self.updates = sorted(d["updates"]["items"], key=lambda item: str(item["date"]), reverse=True)
         self.help = d["help"]["numbers"]
         self.north_somerset = d["north-somerset-strategy"]
         self.synonyms = d["synonyms"]["groups"]
+        self.places = d["places"]["places"]
         self.labels = {kind: {e["id"]: e["label"] for e in entries} for kind, entries in self.vocabularies.items()}
         self.labels["areas"]["all"] = "All areas"
 

@@ -19,8 +19,8 @@ from vrp.problems import Problem
 from vrp.yamlsource import Source, as_date
 
 # The list keys whose items are records, and what one record is called in a message.
-RECORD_NAMES = {"groups": "synonym group", "resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
-                "items": "news item", "programmes": "programme", "actions": "action", "rows": "row",
+RECORD_NAMES = {"groups": "synonym group", "places": "place", "resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
+                "items": "update", "programmes": "programme", "actions": "action", "rows": "row",
                 "areas": "area", "types": "type", "audiences": "audience", "topics": "topic",
                 "numbers": "help number", "partners": "partner", "documents": "document"}
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
@@ -244,18 +244,21 @@ def spoke_problems(spokes: Source, vocab: Source) -> list[Problem]:
     return problems
 
 
-def synonym_problems(synonyms: Source, vocab: Source) -> list[Problem]:
-    """Every topic a synonym group names must be defined in data/vocabularies.yml."""
-    entries = [e for e in vocab.data.get("topics", []) if isinstance(e, dict)]
-    topics = [e.get("id") for e in entries]
+
+def known_id_problems(source: Source, records: str, field: str, vocab: Source, kind: str) -> list[Problem]:
+    """Every id in the list `field` of each record must be one of the `kind` (areas, topics...) of
+    data/vocabularies.yml: a synonym group's topics, a place's areas."""
+    entries = [e for e in vocab.data.get(kind, []) if isinstance(e, dict)]
+    allowed = [e.get("id") for e in entries]
     labels = {e.get("id"): str(e.get("label", "")) for e in entries}
     problems = []
-    for path, record in _records(synonyms, "groups"):
-        for i, topic in enumerate(record.get("topics") or []):
-            if isinstance(topic, str) and topic not in topics:
-                at = path + ["topics", i]
-                label, field = locate(synonyms, at)
-                problems.append(Problem(synonyms.path, synonyms.line(at), f'"{topic}" is not a known topic',
-                                        f"{closest(topic, topics, labels)} (or add it to data/vocabularies.yml)",
-                                        label, field))
+    for path, record in _records(source, records):
+        values = record.get(field)
+        for i, value in enumerate(values if isinstance(values, list) else []):
+            if isinstance(value, str) and value not in allowed:
+                at = path + [field, i]
+                label, fieldname = locate(source, at)
+                problems.append(Problem(source.path, source.line(at), f'"{value}" is not a known {kind[:-1]}',
+                                        f"{closest(value, allowed, labels)} (or add it to data/vocabularies.yml)",
+                                        label, fieldname))
     return problems
