@@ -12,7 +12,7 @@ export CHROMIUM
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed browser ## set up, then run every test (browser tests included)
+test: $(VENV)/.installed browser tests/tools/node_modules/.installed ## set up, then run every test (browser tests included)
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.installed ## the strict build into site/
@@ -44,6 +44,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# The Nu HTML Checker for the tests, at the version pinned in tests/tools/package-lock.json (it runs on Java).
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { echo "make test runs the Nu HTML Checker, which is installed with npm (Node.js): https://nodejs.org" >&2; exit 1; }
+	@command -v java >/dev/null || { echo "make test runs the Nu HTML Checker, which needs Java (Debian: apt-get install default-jre-headless)" >&2; exit 1; }
+	npm ci --prefix tests/tools --no-audit --no-fund
+	touch $@
+
 # Lighthouse for `make bench`, at the version pinned in bench/package-lock.json; `make test` does not need it.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	@command -v npm >/dev/null || { echo "make bench runs Lighthouse, which needs npm and Node.js" \
@@ -63,4 +70,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site $(VENV) .pytest_cache bench/node_modules
+	rm -rf site $(VENV) .pytest_cache bench/node_modules tests/tools/node_modules
