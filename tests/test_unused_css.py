@@ -85,7 +85,7 @@ def search(page):
 
 
 def menu(page):
-    page.locator(".md-header__button[for='__drawer']").click()
+    page.get_by_role("button", name="Menu").click()
     page.wait_for_timeout(300)
 
 

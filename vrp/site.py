@@ -127,6 +127,17 @@ class Site:
                 words[topic] += [w for w in group["words"] if w not in words[topic]]
         return words
 
+    def search_groups(self) -> list[list[str]]:
+        """Each synonym group's words and then its topics' labels, in lower case: what a search for
+        any one of them also looks for."""
+        labels = self.labels["topics"]
+        groups = []
+        for group in self.synonyms:
+            words = list(group["words"])
+            words += [labels[t].lower() for t in group.get("topics", []) if labels[t].lower() not in words]
+            groups.append(words)
+        return groups
+
     @property
     def compact_help(self):
         return [n for n in self.help if n.get("compact")]

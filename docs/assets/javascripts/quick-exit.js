@@ -1,6 +1,8 @@
 /* "Exit this page": leave at once for a neutral page, by click, Enter or pressing Shift three
    times within five seconds. location.replace() swaps this page out of the history, so Back
-   does not return to it. Follows the GOV.UK Design System "Exit this page" component. */
+   does not return to it (GOV.UK's component keeps it; we deliberately do not). Otherwise follows
+   the GOV.UK Design System "Exit this page" component: a status message after each press and when
+   the presses expire, dots on the button counting them, and the page blanked at once. */
 (function () {
   "use strict";
 
@@ -15,6 +17,11 @@
 
   function say(text) {
     if (status) status.textContent = text;
+  }
+
+  function count(n) {
+    if (n) link.setAttribute("data-presses", String(n));
+    else link.removeAttribute("data-presses");
   }
 
   function exit(event) {
@@ -32,6 +39,7 @@
 
   function reset() {
     presses = 0;
+    count(0);
     window.clearTimeout(timer);
     timer = null;
   }
@@ -54,6 +62,7 @@
     if (event.key !== "Shift" || !shiftAlone) return;
     shiftAlone = false;
     presses += 1;
+    count(presses);
     if (presses >= PRESSES) {
       reset();
       say("Exiting this page.");
@@ -70,9 +79,11 @@
     }
   }, true);
 
-  // A page restored from the back-forward cache must not still be blanked.
-  window.addEventListener("pageshow", function (event) {
-    if (!event.persisted) return;
+  // However a reader comes back to a page (Back, the back-forward cache), it is never left blank
+  // and never half-way through the presses.
+  window.addEventListener("pageshow", function () {
+    reset();
+    say("");
     document.documentElement.classList.remove("vrp-exiting");
     var overlay = document.querySelector(".vrp-exit-overlay");
     if (overlay) overlay.remove();
