@@ -41,11 +41,11 @@ def a_page_that_renders_macros(project) -> str:
     return pages[0]
 
 
-@pytest.mark.parametrize("engine", NAMES)
-@pytest.mark.parametrize("mistake, words", [
-    ("{{ no_such_macro() }}", ["'no_such_macro' is undefined"]),
-    ("{{ help_block( }}", ["Macro Syntax Error", "expected ')'"]),
-], ids=["unknown macro", "unclosed call"])
+@pytest.mark.parametrize("engine, mistake, words", [
+    ("mkdocs", "{{ no_such_macro() }}", ["'no_such_macro' is undefined"]),
+    ("properdocs", "{{ no_such_macro() }}", ["'no_such_macro' is undefined"]),
+    ("mkdocs", "{{ help_block( }}", ["Macro Syntax Error", "expected ')'"]),
+], ids=["unknown macro-mkdocs", "unknown macro-properdocs", "unclosed call-mkdocs"])
 def test_a_failing_macro_is_still_reported_and_stops_the_build(engine, mistake, words, tmp_path):
     project = copy_project(tmp_path / "project")
     page = a_page_that_renders_macros(project)
