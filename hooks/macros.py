@@ -3,6 +3,7 @@
 Not a MkDocs hook: mkdocs.yml names it as macros' `module_name`. Each function shapes data in
 Python and renders one template from overrides/partials/ (markup stays in templates).
 """
+import logging
 from pathlib import Path
 
 from markupsafe import Markup
@@ -10,6 +11,14 @@ from mkdocs.utils import get_relative_url
 
 from vrp.chart import grouped_bars
 from vrp.render import FILTERS, environment
+
+# mkdocs-macros logs six INFO lines at every build (this module found twice, then its functions,
+# variables, macros and filters), and its `verbose` option governs only env.chatter, not these. Keep
+# its warnings (a failing macro is one) and, under `mkdocs build --verbose`, all of its lines. This
+# runs when macros imports this module, before the first of those lines.
+_macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros")
+if not _macros_log.isEnabledFor(logging.DEBUG):
+    _macros_log.setLevel(logging.WARNING)
 
 
 def define_env(env):

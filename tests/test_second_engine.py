@@ -1,0 +1,213 @@
+"""ProperDocs, the fork of MkDocs 1.x, builds the same site as MkDocs: the same files, every page with the
+same title, visible text, links and ids, and the open data (resources.json, resources.csv) and every other
+file byte for byte, differences only where they are explained below (EXPLAINED).
+
+Whatever the two builds of the real project produce is compared, not a list of pages, so a new page, data
+file or generated file is covered as soon as it is added. Both engines share .venv: installing ProperDocs
+must not change which engine `mkdocs build` runs.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from importlib.metadata import distribution, entry_points, version
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project
+from engines import NAMES, build_with
+
+# Both builds get the same build date, so the sitemap's dates and its gzip header cannot differ when the two
+# builds fall either side of midnight (MkDocs and ProperDocs both read SOURCE_DATE_EPOCH).
+SAME_DATE = {"SOURCE_DATE_EPOCH": "1800000000"}
+
+MATERIAL = version("mkdocs-material")
+GENERATOR_TAG = '<meta name="generator" content="{}">'
+GENERATOR = re.compile(GENERATOR_TAG.format('([^"]*)'))
+# The only differences the two builds may have, and why: each is a piece of markup with the value each
+# engine must write into it; that value is checked, then set aside before the builds are compared.
+EXPLAINED = {
+    # Material names the engine in every page's head from the `mkdocs_version` it is given, which
+    # ProperDocs sets to "ProperDocs <version>" (so Material writes "mkdocs-ProperDocs 1.6.7").
+    GENERATOR_TAG: {"mkdocs": f"mkdocs-{version('mkdocs')}, mkdocs-material-{MATERIAL}",
+                    "properdocs": f"mkdocs-ProperDocs {version('properdocs')}, mkdocs-material-{MATERIAL}"},
+}
+ID_REFERENCES = ("for", "headers", "list", "aria-controls", "aria-describedby", "aria-labelledby", "aria-owns")
+LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "data")
+SHOWN = 40  # problems listed in one failure message
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict[str, Path]:
+    sites = {}
+    for engine in NAMES:
+        sites[engine] = tmp_path_factory.mktemp(f"site-{engine}")
+        result = build_with(engine, ROOT, sites[engine], **SAME_DATE)
+        assert result.returncode == 0, f"the strict {NAMES[engine]} build failed:\n{result.stderr[-4000:]}"
+    return sites
+
+
+def files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def common(builds) -> list[str]:
+    return sorted(files(builds["mkdocs"]) & files(builds["properdocs"]))
+
+
+def html_pages(builds) -> list[str]:
+    return [path for path in common(builds) if path.endswith(".html")]
+
+
+def explained(html: str, engine: str) -> str:
+    """The page with each explained difference set aside (only where it has the engine's own value)."""
+    for markup, values in EXPLAINED.items():
+        html = html.replace(markup.format(values[engine]), markup.format("(set aside: differs by engine)"))
+    return html
+
+
+def soup(builds, engine: str, path: str) -> BeautifulSoup:
+    return BeautifulSoup(explained((builds[engine] / path).read_text(encoding="utf-8"), engine), "html.parser")
+
+
+def first_difference(ours: list[str], theirs: list[str], joiner: str = " ") -> str:
+    """Where two sequences first differ, with what comes just before, shortened for a message."""
+    def show(items):
+        text = joiner.join(items)
+        return repr(text if len(text) <= 160 else text[:157] + "...")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False).get_opcodes():
+        if tag != "equal":
+            where = f"after {show(ours[max(0, i1 - 4):i1])}" if i1 else "at the start"
+            return f"{where}: MkDocs has {show(ours[i1:i2][:20])}, ProperDocs has {show(theirs[j1:j2][:20])}"
+    return "no difference"
+
+
+def fail_with(problems: list[str], what: str) -> None:
+    if problems:
+        more = f"\n... and {len(problems) - SHOWN} more" if len(problems) > SHOWN else ""
+        pytest.fail(f"{what}:\n" + "\n".join(problems[:SHOWN]) + more, pytrace=False)
+
+
+def visible_text(page: BeautifulSoup) -> list[str]:
+    body = page.body or page
+    for hidden in body.find_all(["script", "style", "template"]):
+        hidden.extract()
+    return body.get_text(" ").split()
+
+
+def aspects(page: BeautifulSoup) -> dict[str, list[str]]:
+    """What a reader and a link checker see of a page, each as a list to compare in order."""
+    return {
+        "title": [page.title.get_text()] if page.title else [],
+        "meta tags": [f'{m.get("name") or m.get("property") or m.get("http-equiv") or m.get("charset")}={m.get("content", "")}'
+                      for m in page.find_all("meta")],
+        "links": [f"<{tag.name} {attr}={tag[attr]}>" for tag in page.find_all(True)
+                  for attr in LINK_ATTRIBUTES if tag.has_attr(attr)],
+        "ids": [tag["id"] for tag in page.find_all(id=True)],
+        "references to ids": [f"{attr}={' '.join(tag.get_attribute_list(attr))}" for tag in page.find_all(True)
+                              for attr in ID_REFERENCES if tag.has_attr(attr)],
+        "visible text": visible_text(page),  # last: it takes the scripts and styles out
+    }
+
+
+def test_properdocs_shares_the_environment_without_taking_over_mkdocs():
+    """ProperDocs installs its own package and command only; it sends `mkdocs.*` imports to itself only
+    inside its own command (properdocs/replacement.py, imported by its command line)."""
+    shipped = {Path(str(f)).parts[0] for f in distribution("properdocs").files}
+    assert "mkdocs" not in shipped, "the properdocs package ships a `mkdocs` module, which would replace MkDocs"
+    commands = {ep.name: ep.dist.name for ep in entry_points(group="console_scripts")
+                if ep.name in ("mkdocs", "properdocs")}
+    assert commands == {"mkdocs": "mkdocs", "properdocs": "properdocs"}
+    where = subprocess.run([sys.executable, "-c", "import mkdocs; print(mkdocs.__file__)"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(where) == Path(str(distribution("mkdocs").locate_file("mkdocs/__init__.py")))
+
+
+def test_each_build_was_made_by_its_own_engine(builds):
+    problems = []
+    for engine, site in builds.items():
+        expected = EXPLAINED[GENERATOR_TAG][engine]
+        for path in html_pages(builds):
+            found = GENERATOR.findall((site / path).read_text(encoding="utf-8"))
+            if found and found != [expected]:
+                problems.append(f"{path}: the {NAMES[engine]} build says it was made by {found}, not {expected!r}")
+        assert GENERATOR.findall((site / "index.html").read_text(encoding="utf-8")) == [expected], (
+            f"the home page of the {NAMES[engine]} build does not name its engine as {expected!r}")
+    fail_with(problems, "a page does not name the engine that built it")
+
+
+def test_both_engines_write_the_same_files(builds):
+    ours, theirs = files(builds["mkdocs"]), files(builds["properdocs"])
+    assert "index.html" in ours, "the MkDocs build wrote no home page: nothing to compare"
+    fail_with([f"only MkDocs wrote {path}" for path in sorted(ours - theirs)]
+              + [f"only ProperDocs wrote {path}" for path in sorted(theirs - ours)],
+              "the two engines wrote different files")
+
+
+def test_every_page_has_the_same_title_text_links_and_ids(builds):
+    problems = []
+    for path in html_pages(builds):
+        ours, theirs = (aspects(soup(builds, engine, path)) for engine in NAMES)
+        for aspect in ours:
+            if ours[aspect] != theirs[aspect]:
+                problems.append(f"{path}: {aspect}: {first_difference(ours[aspect], theirs[aspect])}")
+    fail_with(problems, "a page differs between the MkDocs and the ProperDocs builds")
+
+
+def test_every_page_is_the_same_html_but_for_the_explained_differences(builds):
+    """Markup, attributes, inline scripts and styles, and so the Content-Security-Policy's hashes."""
+    problems = []
+    for path in html_pages(builds):
+        ours, theirs = (explained((builds[engine] / path).read_text(encoding="utf-8"), engine) for engine in NAMES)
+        if ours != theirs:
+            tokens = [re.split(r"(?=<)", html) for html in (ours, theirs)]
+            problems.append(f"{path}: {first_difference(*tokens, joiner='')}")
+    fail_with(problems, "a page's HTML differs between the builds in a way EXPLAINED does not account for")
+
+
+def test_open_data_and_every_other_file_are_byte_for_byte_the_same(builds):
+    """resources.json, resources.csv, the sitemap, the search index, stylesheets, scripts, images..."""
+    others = [path for path in common(builds) if not path.endswith(".html")]
+    assert {"resources.json", "resources.csv"} <= files(builds["mkdocs"]), "MkDocs wrote no open-data files to compare"
+    problems = []
+    for path in others:
+        ours, theirs = ((builds[engine] / path).read_bytes() for engine in NAMES)
+        if ours == theirs:
+            continue
+        try:
+            lines = [data.decode("utf-8").splitlines() for data in (ours, theirs)]
+        except UnicodeDecodeError:
+            problems.append(f"{path}: MkDocs wrote {len(ours)} bytes (sha256 {hashlib.sha256(ours).hexdigest()[:12]}), "
+                            f"ProperDocs {len(theirs)} (sha256 {hashlib.sha256(theirs).hexdigest()[:12]})")
+            continue
+        line = next((n for n, (a, b) in enumerate(zip(*lines), 1) if a != b), min(map(len, lines)) + 1)
+        problems.append(f"{path}:{line}: {first_difference(*lines, joiner=' / ')}")
+    fail_with(problems, "a file differs between the MkDocs and the ProperDocs builds")
+
+
+def test_a_data_mistake_stops_the_properdocs_build_with_the_same_message(tmp_path):
+    """Hooks raise MkDocs' PluginError; under ProperDocs that import is ProperDocs' own, so the editor
+    still gets the message alone, not a traceback, and no page is written."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", project / "data")
+    resources = project / "data" / "resources.yml"
+    resources.write_text(resources.read_text(encoding="utf-8").replace("type: helpline", "type: helplines", 1),
+                         encoding="utf-8")
+    messages = {}
+    for engine in NAMES:
+        out = tmp_path / f"site-{engine}"
+        result = build_with(engine, project, out)
+        assert result.returncode != 0, f"{NAMES[engine]} built the site despite the data mistake"
+        assert "Traceback" not in result.stderr, f"{NAMES[engine]} showed a traceback:\n{result.stderr[-3000:]}"
+        assert not list(out.rglob("*.html")), f"{NAMES[engine]} wrote a page despite the data mistake"
+        messages[engine] = [line for line in result.stderr.splitlines() if line.strip().startswith("data/")]
+        assert any('data/resources.yml:' in line and 'is not a known type' in line for line in messages[engine]), (
+            f"{NAMES[engine]} did not report the mistake:\n{result.stderr[-3000:]}")
+    assert messages["mkdocs"] == messages["properdocs"]
