@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test build check content-check contributing linkcheck bench lock browser clean
+.PHONY: serve test build check content-check contributing linkcheck bench lock browser clean screenshots
 
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -29,6 +29,9 @@ contributing: $(VENV)/.installed ## rewrite the field reference in CONTRIBUTING.
 
 linkcheck: build ## check every external link on the built site (needs the internet)
 	$(BIN)/python -m vrp.linkcheck site
+
+screenshots: build browser ## PNGs of the main pages at 390x844 and 1280x800, light and dark, in screenshots/
+	$(BIN)/python -m vrp.screenshots site screenshots
 
 bench: $(VENV)/.installed browser bench/node_modules/.installed ## build, page-weight and Lighthouse benchmark; prints tables, writes bench/results/latest.json
 	$(BIN)/python -m bench.run
@@ -70,4 +73,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site $(VENV) .pytest_cache bench/node_modules tests/tools/node_modules
+	rm -rf site screenshots $(VENV) .pytest_cache bench/node_modules tests/tools/node_modules
