@@ -9,6 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from vrp import hsds
 from vrp.chart import grouped_bars
 from vrp.render import FILTERS, environment
 
@@ -84,6 +85,21 @@ def define_env(env):
     @env.macro
     def ns_action_plan():
         return render("partials/ns-action-plan.html", programmes=site.north_somerset["programmes"])
+
+    @env.macro
+    def open_data_files():
+        """The HSDS files hooks/open_data.py publishes, linked from this page; one per-service file as an example."""
+        return render("partials/open-data-files.html", files=hsds.listing(site, env.conf.site_url),
+                      href=lambda path: get_relative_url(f"{hsds.FOLDER}/{path}", env.page.url))
+
+    @env.macro
+    def open_data_mapping():
+        """Our fields and where they go in HSDS: the list vrp.hsds follows."""
+        return render("partials/open-data-mapping.html", rows=hsds.MAPPING)
+
+    @env.macro
+    def open_data_ids():
+        return render("partials/open-data-ids.html", names=hsds.ID_NAMES, namespace=hsds.NAMESPACE)
 
 
 def on_pre_page_macros(env):
