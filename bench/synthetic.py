@@ -76,6 +76,8 @@ def resources(n: int, vocab: dict, real: list[dict], today: dt.date, rng: random
         }
         if record["type"] == "helpline":
             record["phone"] = f"0800 {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+        if areas != ["all"]:  # local entries must name their source (no random draw: the data stays as it was)
+            record["source"] = {"title": f"{title}: about the service", "url": record["url"]}
         out.append(record)
     return out
 

@@ -91,6 +91,14 @@ CASES = [
      ['place "Bath": field "areas[1]": "bath" is not a known area', 'did you mean "banes"?']),
     ("place listed twice", "places", "  - name: BS99", "  - name: bath", 6,
      ['place "bath": field "name": repeats the place name on line 3']),
+    ("local entry without a source", "resources",
+     "    source:\n      title: The council's page about the unit\n      url: https://beta.bathnes.gov.uk/violence-reduction-unit\n",
+     "", 14, ['resource "local-team": field "source": is missing', "areas are not [all]", "`source:`", "`title:`",
+              "`url:`"]),
+    ("national entry made local needs a source", "resources", "    areas: [all]", "    areas: [bristol]", 3,
+     ['resource "childline": field "source": is missing', "areas are not [all]"]),
+    ("source without its address", "resources", "      url: https://beta.bathnes.gov.uk/violence-reduction-unit\n", "",
+     26, ['resource "local-team": field "source.url": is missing', "https://"]),
 ]
 
 
