@@ -28,8 +28,14 @@ def define_env(env):
 
     @env.macro
     def help_block():
-        """The full 'Get help now' block for the home page."""
-        return render("partials/help-block.html", numbers=site.help)
+        """'Get help now' in short: the number to call in danger, then a link to each situation."""
+        return render("partials/help-block.html", situations=site.help, local=site.help_local, help_page=url("help.md"))
+
+    @env.macro
+    def help_page():
+        """The Get help page's sections: one per situation, then local help by area."""
+        return render("partials/help-page.md", situations=site.help, local=site.help_local,
+                      groups=site.local_help(), directory=url("resources.md"))
 
     @env.macro
     def spoke_cards():
