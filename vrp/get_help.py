@@ -16,7 +16,7 @@ from vrp.validate import _records, closest, locate
 from vrp.yamlsource import Source
 
 LOCAL_TYPE = "local-service"  # the directory's type for services run in our areas
-LOCAL_ID = "local-help"  # the local section's link; each area's is local-<area id>
+LOCAL_ID = "local-help"  # the local section's link; each area's is local-<area id>, so "local-" is kept
 EVERY_AREA_ID = "local-all-areas"
 EVERY_AREA_TITLE = "Across Avon and Somerset"
 FREE = ("080", "116", "999", "111")  # free from UK landlines and mobiles (Ofcom), and 999 and NHS 111
@@ -40,7 +40,7 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
 
     for path, situation in _records(help_src, "situations"):
         ident = situation.get("id")
-        if isinstance(ident, str) and (ident == LOCAL_ID or ident.startswith("local-") or ident == "get-help"):
+        if isinstance(ident, str) and (ident.startswith("local-") or ident == "get-help"):
             problem(path + ["id"], f'"{ident}" is a link the page uses for itself',
                     'choose another id (ids starting "local-" are kept for the local help)')
         if isinstance(situation.get("summary"), str) and TEL_LINK.search(situation["summary"]):
@@ -143,7 +143,7 @@ def local_groups(areas: list[dict], by_area: dict[str, list[dict]], shown: list[
 
     def entry(r):
         phone = r.get("phone") if r.get("phone") and _digits(r["phone"]) not in numbers else None
-        return {"id": r["id"], "title": r["title"], "organisation": r["organisation"], "summary": _first_sentence(r["description"]),
+        return {"id": r["id"], "title": r["title"], "summary": _first_sentence(r["description"]),
                 "phone": phone, "tel": tel(phone) if phone else None}
 
     groups = [{"id": EVERY_AREA_ID, "title": EVERY_AREA_TITLE, "area": None, "entries": [entry(r) for r in everywhere]}]
