@@ -107,6 +107,24 @@ def _write(file: Path, key: str, records: list[dict]) -> None:
     file.write_text(first + "\n" + body, encoding="utf-8")
 
 
+def help_on_its_own(situations: list[dict], real: list[dict]) -> list[dict]:
+    """data/help.yml's situations with each directory entry they name written out (name, number,
+    website), so the help page stays as it is whatever the synthetic directory holds."""
+    entries = {r["id"]: r for r in real}
+    out = []
+    for situation in situations:
+        lines = []
+        for line in situation["lines"]:
+            entry = entries.get(line.get("resource"))
+            if entry:
+                line = {"name": line.get("name", entry["title"]), "url": entry["url"],
+                        **({"number": entry["phone"]} if entry.get("phone") else {}),
+                        **{k: v for k, v in line.items() if k not in ("resource", "name")}}
+            lines.append(line)
+        out.append(dict(situation, lines=lines))
+    return out
+
+
 def project(dest: Path, n: int, seed: int = 7) -> dict:
     """A copy of the project at `dest` with `n` synthetic resources; returns what it wrote."""
     copy_project(dest)
@@ -119,4 +137,9 @@ def project(dest: Path, n: int, seed: int = 7) -> dict:
     extra = round(n * FAQ_PER_RESOURCE)
     _write(data / "resources.yml", "resources", made)
     _write(data / "faq.yml", "sections", faq(sections, extra, rng))
+    help_data = yaml.safe_load((data / "help.yml").read_text(encoding="utf-8"))
+    help_data["situations"] = help_on_its_own(help_data["situations"], real)
+    first = (data / "help.yml").read_text(encoding="utf-8").split("\n", 1)[0]
+    (data / "help.yml").write_text(first + "\n" + yaml.safe_dump(help_data, sort_keys=False, allow_unicode=True, width=110),
+                                   encoding="utf-8")
     return {"resources": n, "faq_questions": sum(len(s["questions"]) for s in sections) + extra}

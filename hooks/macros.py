@@ -38,8 +38,26 @@ def define_env(env):
 
     @env.macro
     def help_block():
-        """The full 'Get help now' block for the home page."""
-        return render("partials/help-block.html", numbers=site.help)
+        """'Get help now' in short: the number to call in danger, then a link to each situation."""
+        return render("partials/help-block.html", situations=site.help, local=site.help_local, help_page=url("help.md"))
+
+    @env.macro
+    def help_page():
+        """The Get help page's sections: one per situation, then local help by area."""
+        return render("partials/help-page.md", situations=site.help, local=site.help_local,
+                      groups=site.local_help(), directory=url("resources.md"))
+
+    @env.macro
+    def picture(icon, alt=""):
+        """An Easy Read picture: an icon bundled with the theme (e.g. "material/phone"), put in the page
+        so it loads nothing; decorative unless `alt` says what it shows that the words do not."""
+        found = [d / ".icons" / f"{icon}.svg" for d in map(Path, env.conf.theme.dirs)]
+        found = [f for f in found if f.is_file()]
+        if not found:
+            raise ValueError(f'{env.page.file.src_uri}: there is no picture "{icon}" — use the name of an icon '
+                             "bundled with Material for MkDocs, e.g. material/phone (see its icon search)")
+        svg = Markup(found[0].read_text(encoding="utf-8").strip())
+        return Markup(render("partials/picture.html", svg=svg, alt=alt).strip())  # inline, beside its words
 
     @env.macro
     def spoke_cards():

@@ -20,9 +20,11 @@ KNOWN_NUMBERS = {"999", "101", "111", "0800 555 111", "0800 1111", "0808 2000 24
                  "08000 121 700", "0808 8010 327", "0808 500 2222", "0300 123 6600", "08 08 16 89 111",
                  "0808 1000 900", "0800 999 5428", "0800 5999 247", "0808 802 0300", "0808 802 4040",
                  "0808 808 8141", "0800 068 4141", "0808 800 4444", "0300 123 2040",
+                 "18000",  # Relay UK: 999 by text relay
                  # local front doors and helplines, each as the council or its partnership publishes it
                  "0117 903 6444", "0117 922 2700", "01225 396312", "01275 888 808", "01275 888 801",
                  "0300 123 2224", "0800 69 49 999", "01454 866000", "01454 868007"}
+KNOWN_TEXT_NUMBERS = {"85258"}  # Shout
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +50,11 @@ def test_the_real_data_is_valid(site):
 
 
 def test_phone_numbers_are_only_the_checked_ones(site):
-    numbers = {n["number"] for n in site.help} | {r["phone"] for r in site.resources if r.get("phone")}
+    lines = [line for situation in site.help for line in situation["lines"]]
+    numbers = {line["number"] for line in lines if line["number"]} | {r["phone"] for r in site.resources if r.get("phone")}
     assert numbers <= KNOWN_NUMBERS, numbers - KNOWN_NUMBERS
+    texts = {line["text"] for line in lines if line["text"]}
+    assert texts <= KNOWN_TEXT_NUMBERS, texts - KNOWN_TEXT_NUMBERS
     text = "\n".join((ROOT / "data" / f"{name}.yml").read_text() for name in FILES)
     text += "\n".join(p.read_text() for p in (ROOT / "docs").rglob("*.md"))
     for found in re.findall(r"\b0\d{2,4} ?\d{3,4} ?\d{3,4}\b", text):

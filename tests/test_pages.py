@@ -10,11 +10,13 @@ import pytest
 import yaml
 
 from conftest import ROOT, pages
+from vrp.site import load
 from vrp.unused_css import THEME_CSS
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
         ("faq", "spokes", "updates", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms", "places")}
-HELP = [n for n in DATA["help"]["numbers"] if n.get("compact")]
+SITE = load(ROOT)
+HELP = SITE.compact_help  # the help bar's lines, their numbers filled in from the directory
 
 
 def text(soup) -> str:
@@ -69,8 +71,18 @@ def test_no_page_but_the_directory_waits_on_a_stylesheet_request(site, read):
             assert linked[-1] == "site.css" and "directory.css" in linked and not inline, linked
             continue
         assert not linked, f"{page}: {linked}"
-        files = [next(styles.glob(p)) for p in THEME_CSS] + [styles / "site.css"]
+        files = [next(styles.glob(p)) for p in THEME_CSS] + [site / style for style in own_styles(path)]
+        files += [styles / "site.css"]
         assert inline == [f.read_text(encoding="utf-8") for f in files], page
+
+
+def own_styles(path: str) -> list[str]:
+    """The page's own stylesheets (`styles:` in the front matter of its file in docs/)."""
+    stem = ROOT / "docs" / (path.removesuffix("index.html").rstrip("/") or "index")
+    for source in (stem.with_suffix(".md"), stem / "index.md"):
+        if source.is_file() and source.read_text().startswith("---\n"):
+            return yaml.safe_load(source.read_text().split("---\n", 2)[1]).get("styles", [])
+    return []
 
 
 def test_the_search_dialog_is_named_and_every_image_has_its_size(site, read):
@@ -203,9 +215,11 @@ def test_update_summarises_the_first_meeting_and_links_the_original(read):
 def test_home_page_has_help_spokes_and_the_main_links(read):
     soup = read("")
     page = text(soup)
-    help_block = soup.select_one(".vrp-help")
-    for number in DATA["help"]["numbers"]:
-        assert help_block.find("a", href="tel:" + number["number"].replace(" ", ""))
+    help_block = soup.select_one(".vrp-help")  # the number to call in danger, and the way to each situation
+    urgent = next(line for line in SITE.help[0]["lines"] if line["number"])
+    assert help_block.find("a", href=urgent["tel"])
+    for situation in SITE.help:
+        assert help_block.find("a", href=f"help/#{situation['id']}"), situation["id"]
     for spoke in DATA["spokes"]["spokes"]:
         assert soup.find("a", href=f"spokes/{spoke['id']}/"), spoke["id"]
     for target in ("faq/", "strategies/", "resources/", "updates/"):

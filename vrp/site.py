@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp import validate
+from vrp import get_help, validate
 from vrp.problems import DataError, Problem
 from vrp.yamlsource import Source, as_date, read
 
@@ -20,7 +20,7 @@ FILES = {
     "faq": [("sections",), ("sections", "questions")],
     "spokes": [("spokes",)],
     "updates": [("items",)],
-    "help": [("numbers",)],
+    "help": [("situations",)],
     "north-somerset-strategy": [("programmes",)],
     "synonyms": [],
     "places": [],
@@ -81,9 +81,12 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
     if "vocabularies" in sources:
-        for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas")):
+        for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas"),
+                                           ("help", "situations", "topics", "topics")):
             if name in sources:
                 problems += validate.known_id_problems(sources[name], records, field, sources["vocabularies"], kind)
+    if {"help", "resources"} <= sources.keys():
+        problems += get_help.problems(sources["help"], sources["resources"])
     if "places" in sources:
         problems += validate.duplicate_problems(sources["places"], ("places",), "name", "place name", str.lower)
     return sources, problems
@@ -112,12 +115,14 @@ class Site:
         self.spokes = d["spokes"]["spokes"]
         # newest first, whatever their order in the file
         self.updates = sorted(d["updates"]["items"], key=lambda item: str(item["date"]), reverse=True)
-        self.help = d["help"]["numbers"]
         self.north_somerset = d["north-somerset-strategy"]
         self.synonyms = d["synonyms"]["groups"]
         self.places = d["places"]["places"]
         self.labels = {kind: {e["id"]: e["label"] for e in entries} for kind, entries in self.vocabularies.items()}
         self.labels["areas"]["all"] = "All areas"
+        # the Get help page's situations, their numbers filled in from the directory
+        self.help = get_help.situations(d["help"], self.resources, self.labels["topics"])
+        self.help_local = {**d["help"]["local"], "id": get_help.LOCAL_ID}
 
     def topic_words(self) -> dict[str, list[str]]:
         """Each topic's words from data/synonyms.yml, so a search for "stabbing" finds knife crime."""
@@ -140,7 +145,13 @@ class Site:
 
     @property
     def compact_help(self):
-        return [n for n in self.help if n.get("compact")]
+        """The lines of the help bar on every page (`compact: true`), each with a name and number."""
+        return [line for situation in self.help for line in situation["lines"] if line["compact"]]
+
+    def local_help(self):
+        """The directory's local services in each area, for the Get help page's last section."""
+        return get_help.local_groups(self.vocabularies["areas"],
+                                     {a["id"]: self.resources_for(a["id"]) for a in self.vocabularies["areas"]}, self.help)
 
     def resources_for(self, area: str, include_all: bool = False):
         """The resources for one area; with include_all, those marked `all` too."""

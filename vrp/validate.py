@@ -22,7 +22,7 @@ from vrp.yamlsource import Source, as_date
 RECORD_NAMES = {"groups": "synonym group", "places": "place", "resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
                 "items": "update", "programmes": "programme", "actions": "action", "rows": "row",
                 "areas": "area", "types": "type", "audiences": "audience", "topics": "topic",
-                "numbers": "help number", "partners": "partner", "documents": "document"}
+                "numbers": "help number", "situations": "situation", "partners": "partner", "documents": "document"}
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
