@@ -5,7 +5,7 @@ import struct
 
 import pytest
 
-from vrp.screenshots import main
+from vrp.screenshots import PAGES, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -16,8 +16,8 @@ def png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", head[16:24])
 
 
-def test_screenshots_of_each_page_at_each_size_and_palette(site, tmp_path):
-    assert main([str(site), str(tmp_path), "--pages", "home,help"]) == 0
+def test_screenshots_of_each_page_at_each_size_and_palette(browser, base_url, tmp_path):
+    assert shoot(browser, base_url, tmp_path, {name: PAGES[name] for name in ("home", "help")}) == 16
     shots = {p.name: png_size(p) for p in tmp_path.glob("*.png")}
     for page in ("home", "help"):
         for width, height in ((390, 844), (1280, 800)):

@@ -18,6 +18,30 @@ SIZES = [(390, 844), (1280, 800)]
 PALETTES = {"light": None, "dark": "Switch to dark mode"}  # the switch a reader presses
 
 
+def shoot(browser, url: str, out: Path, pages: dict[str, str]) -> int:
+    """Write the PNGs of `pages` (name -> path under `url`) with a Playwright browser; returns how many."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for width, height in SIZES:
+        touch = width < 500  # a phone: touch, no hover, as the exit hint expects
+        for palette, switch in PALETTES.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB",
+                                          is_mobile=touch, has_touch=touch)
+            page = context.new_page()
+            if switch:
+                page.goto(url)
+                page.locator(f"[title='{switch}']").click()
+            for name, path in pages.items():
+                page.goto(url + path)
+                page.wait_for_load_state("networkidle")
+                stem = out / f"{name}-{width}x{height}-{palette}"
+                page.screenshot(path=f"{stem}.png")
+                page.screenshot(path=f"{stem}-full.png", full_page=True)
+                written += 2
+            context.close()
+    return written
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site (make build writes site/)")
@@ -29,29 +53,11 @@ def main(argv=None) -> int:
     from browser import CHROMIUM, CHROMIUM_ARGS, serve  # the tests' server and browser settings
     from playwright.sync_api import sync_playwright
 
-    args.out.mkdir(parents=True, exist_ok=True)
     url, server = serve(args.site)
-    written = 0
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for width, height in SIZES:
-                touch = width < 500  # a phone: touch, no hover, as the exit hint expects
-                for palette, switch in PALETTES.items():
-                    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB",
-                                                  is_mobile=touch, has_touch=touch)
-                    page = context.new_page()
-                    if switch:
-                        page.goto(url)
-                        page.locator(f"[title='{switch}']").click()
-                    for name, path in chosen.items():
-                        page.goto(url + path)
-                        page.wait_for_load_state("networkidle")
-                        stem = args.out / f"{name}-{width}x{height}-{palette}"
-                        page.screenshot(path=f"{stem}.png")
-                        page.screenshot(path=f"{stem}-full.png", full_page=True)
-                        written += 2
-                    context.close()
+            written = shoot(browser, url, args.out, chosen)
             browser.close()
     finally:
         server.shutdown()
