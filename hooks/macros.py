@@ -37,11 +37,16 @@ def define_env(env):
 
     @env.macro
     def latest_updates(count=3):
+        """The newest few updates (Site.updates is newest first whatever the file's order)."""
         return render("partials/update-list.html", items=site.updates[:count])
 
     @env.macro
     def update_list():
-        return render("partials/update-list.html", items=site.updates)
+        """Every update, newest first, under a heading for each year."""
+        years = {}
+        for item in site.updates:
+            years.setdefault(str(item["date"])[:4], []).append(item)
+        return render("generated/updates.md", years=list(years.items()))
 
     @env.macro
     def faq_sections():

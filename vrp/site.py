@@ -84,6 +84,8 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas")):
             if name in sources:
                 problems += validate.known_id_problems(sources[name], records, field, sources["vocabularies"], kind)
+    if "updates" in sources:
+        problems += validate.when_problems(sources["updates"])
     if "places" in sources:
         problems += validate.duplicate_problems(sources["places"], ("places",), "name", "place name", str.lower)
     return sources, problems
