@@ -15,6 +15,8 @@ from vrp.unused_css import THEME_CSS
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
         ("faq", "spokes", "updates", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms", "places")}
 HELP = [n for n in DATA["help"]["numbers"] if n.get("compact")]
+# mkdocs.yml's extra_css, in order (the file has tags plain YAML cannot read)
+EXTRA_CSS = re.findall(r"^  - (\S+\.css)", re.split(r"\n(?=\S)", (ROOT / "mkdocs.yml").read_text().split("\nextra_css:\n", 1)[1], 1)[0], re.M)
 
 
 def text(soup) -> str:
@@ -66,10 +68,11 @@ def test_no_page_but_the_directory_waits_on_a_stylesheet_request(site, read):
         linked = [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel~="stylesheet"]')]
         inline = [tag.string for tag in soup.head.find_all("style")]
         if path == "resources/index.html":
-            assert linked[-1] == "site.css" and "directory.css" in linked and not inline, linked
+            assert linked[-len(EXTRA_CSS):] == [c.rsplit("/", 1)[-1] for c in EXTRA_CSS], linked
+            assert "directory.css" in linked and not inline, linked
             continue
         assert not linked, f"{page}: {linked}"
-        files = [next(styles.glob(p)) for p in THEME_CSS] + [styles / "site.css"]
+        files = [next(styles.glob(p)) for p in THEME_CSS] + [site / c for c in EXTRA_CSS]
         assert inline == [f.read_text(encoding="utf-8") for f in files], page
 
 
@@ -217,9 +220,10 @@ def test_update_summarises_the_first_meeting_and_links_the_original(read):
 def test_home_page_has_help_spokes_and_the_main_links(read):
     soup = read("")
     page = text(soup)
-    help_block = soup.select_one(".vrp-help")
-    for number in DATA["help"]["numbers"]:
-        assert help_block.find("a", href="tel:" + number["number"].replace(" ", ""))
+    # the help bar above the header has the numbers (every page); the first route leads to the rest
+    assert soup.select_one(".vrp-help-bar a[href='tel:999']")
+    first_route = soup.select_one(".vrp-routes li a")
+    assert first_route["href"] == "help/" and text(first_route) == "Get help now"
     for spoke in DATA["spokes"]["spokes"]:
         assert soup.find("a", href=f"spokes/{spoke['id']}/"), spoke["id"]
     for target in ("faq/", "strategies/", "resources/", "updates/"):
