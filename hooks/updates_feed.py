@@ -1,4 +1,4 @@
-"""Publish the updates as an Atom 1.0 feed at updates/feed.xml, so people can follow them in a feed reader.
+"""Publish the updates as an Atom 1.0 feed at feed.xml, so people can follow them in a feed reader.
 
 Reads `Site.updates` (newest first) and the addresses of the update pages that hooks/update_pages.py
 generated, shapes them with vrp/feed.py and renders overrides/generated/updates-feed.xml (Jinja,
@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from vrp.feed import feed
+from vrp.feed import FEED, feed
 from vrp.render import environment
 
 TEMPLATE = "generated/updates-feed.xml"
@@ -27,5 +27,5 @@ def on_files(files, config):
     # MkDocs copies a theme folder's files it does not know as templates: the template is not for readers.
     if theme_copy := files.get_file_from_path(TEMPLATE):
         files.remove(theme_copy)
-    files.append(File.generated(config, "updates/feed.xml", content=content))
+    files.append(File.generated(config, FEED, content=content))
     return files

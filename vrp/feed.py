@@ -10,6 +10,9 @@ from vrp.yamlsource import as_date
 
 # Never change: every entry's id starts with it (the site's address when the feed began).
 TAG = "tag:avon-somerset-vrp.github.io,2026:vrp-site"
+# At the site's root: Material reads a page's <link rel="alternate"> as another version of the site
+# and fetches sitemap.xml beside it, which exists only there.
+FEED = "feed.xml"
 
 
 def atom_time(value) -> str:
@@ -24,4 +27,4 @@ def feed(updates: list[dict], page_urls: dict[str, str], site_url: str) -> dict:
                 "url": site_url + page_urls[item["id"]], "updated": atom_time(item["date"])}
                for item in updates]
     return {"id": f"{TAG}:updates", "updated": entries[0]["updated"] if entries else None,
-            "entries": entries, "page": site_url + "updates/", "self": site_url + "updates/feed.xml"}
+            "entries": entries, "page": site_url + "updates/", "self": site_url + FEED}
