@@ -113,7 +113,7 @@ def test_a_tap_anywhere_on_a_card_opens_its_link(browser, base_url, viewport):
 @pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s["id"])
 def test_an_area_page_lists_exactly_the_directorys_entries_for_that_area(read, spoke):
     soup = read(f"spokes/{spoke['id']}/")
-    shown = [text(a) for a in soup.select(".vrp-service__title")]
+    shown = [text(a) for a in soup.select(".vrp-service__title a")]
     local = SITE.resources_for(spoke["id"])
     assert sorted(shown) == sorted(" ".join(r["title"].split()) for r in local)
     everywhere = [r for r in SITE.resources if r["areas"] == ["all"]]
@@ -206,7 +206,7 @@ def test_an_area_with_little_published_says_so_and_points_to_its_council(sparse_
 def test_an_area_with_many_entries_lists_every_one(sparse_and_busy):
     site, _, busy, titles = sparse_and_busy
     soup = built(site, f"spokes/{busy['id']}")
-    shown = [text(a) for a in soup.select(".vrp-service__title")]
+    shown = [text(a) for a in soup.select(".vrp-service__title a")]
     assert sorted(shown) == sorted(titles) and len(shown) >= 30
     assert "Fixture service 0 <i>" in shown and not soup.select(".vrp-service__title i")  # escaped
     assert f"{len(titles)} entries" in text(soup.find("h2", id="local-services").find_next_sibling())

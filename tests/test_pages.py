@@ -148,7 +148,7 @@ def test_each_spoke_has_a_page_with_its_facts(read, spoke):
     for programme in spoke["programmes"]:
         assert programme["name"] in page
     local = [r for r in DATA["resources"]["resources"] if spoke["id"] in r["areas"]]
-    titles = {text(a): a["href"] for a in soup.select(".vrp-service__title")}
+    titles = {text(a): a["href"] for a in soup.select(".vrp-service__title a")}
     for r in local:  # each entry of the directory for this area, linked to the service as the directory does
         assert titles.get(" ".join(r["title"].split())) == r["url"], r["id"]
     if spoke.get("funding"):
