@@ -65,11 +65,30 @@ def define_env(env):
 
     @env.macro
     def latest_updates(count=3):
+        """The newest few updates (Site.updates is newest first whatever the file's order)."""
         return render("partials/update-list.html", items=site.updates[:count])
 
     @env.macro
     def update_list():
-        return render("partials/update-list.html", items=site.updates)
+        """Every update, newest first, under a heading for each year."""
+        years = {}
+        for item in site.updates:
+            years.setdefault(str(item["date"])[:4], []).append(item)
+        return render("generated/updates.md", years=list(years.items()))
+
+    @env.macro
+    def directory_links(field, ids):
+        """Links to the directory filtered by one `field` (audience, type, topic or area), one per id,
+        each with how many entries it shows; a filter that would show none is left out."""
+        kind = {"audience": "audiences", "type": "types", "topic": "topics", "area": "areas"}[field]
+        unknown = [i for i in ids if i not in site.labels[kind]]
+        if unknown:
+            raise ValueError(f"directory_links: {unknown} not among the {kind} of data/vocabularies.yml")
+        def shows(r, i):
+            return r["type"] == i if kind == "types" else i in r[kind] or (kind == "areas" and "all" in r[kind])
+        links = [{"field": field, "id": i, "label": site.labels[kind][i],
+                  "count": sum(1 for r in site.resources if shows(r, i))} for i in ids]
+        return render("partials/directory-links.html", links=[link for link in links if link["count"]])
 
     @env.macro
     def faq_sections():

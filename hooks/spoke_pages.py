@@ -1,4 +1,9 @@
-"""Generate one page per spoke area (spokes/<id>.md) from data/spokes.yml through one template."""
+"""Generate one page per spoke area (spokes/<id>.md) from data/spokes.yml through one template.
+
+Each page lists the directory's entries for that area only (`Site.resources_for`), ordered by type
+as data/vocabularies.yml orders the types; the entries for every area are counted, not listed, and
+linked as the directory filtered for the area.
+"""
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -11,9 +16,10 @@ from vrp.render import environment
 def on_files(files, config):
     site = config.extra["vrp"]
     template = environment(Path(config.config_file_path).parent / "overrides").get_template("generated/spoke.md")
+    everywhere = sum(1 for r in site.resources if "all" in r["areas"])
+    order = {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
     for spoke in site.spokes:
-        local = [r for r in site.resources if spoke["id"] in r["areas"]]
-        everywhere = [r for r in site.resources if "all" in r["areas"]]
-        content = template.render(spoke=spoke, local=local, everywhere=everywhere)
+        local = sorted(site.resources_for(spoke["id"]), key=lambda r: order[r["type"]])  # stable: file order within a type
+        content = template.render(spoke=spoke, local=local, types=site.labels["types"], everywhere=everywhere)
         files.append(File.generated(config, f"spokes/{spoke['id']}.md", content=content))
     return files

@@ -17,6 +17,8 @@ DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for na
         ("faq", "spokes", "updates", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms", "places")}
 SITE = load(ROOT)
 HELP = SITE.compact_help  # the help bar's lines, their numbers filled in from the directory
+# mkdocs.yml's extra_css, in order (the file has tags plain YAML cannot read)
+EXTRA_CSS = re.findall(r"^  - (\S+\.css)", re.split(r"\n(?=\S)", (ROOT / "mkdocs.yml").read_text().split("\nextra_css:\n", 1)[1], 1)[0], re.M)
 
 
 def text(soup) -> str:
@@ -68,11 +70,12 @@ def test_no_page_but_the_directory_waits_on_a_stylesheet_request(site, read):
         linked = [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel~="stylesheet"]')]
         inline = [tag.string for tag in soup.head.find_all("style")]
         if path == "resources/index.html":
-            assert linked[-1] == "site.css" and "directory.css" in linked and not inline, linked
+            assert linked[-len(EXTRA_CSS):] == [c.rsplit("/", 1)[-1] for c in EXTRA_CSS], linked
+            assert "directory.css" in linked and not inline, linked
             continue
         assert not linked, f"{page}: {linked}"
         files = [next(styles.glob(p)) for p in THEME_CSS] + [site / style for style in own_styles(path)]
-        files += [styles / "site.css"]
+        files += [site / c for c in EXTRA_CSS]
         assert inline == [f.read_text(encoding="utf-8") for f in files], page
 
 
@@ -144,8 +147,9 @@ def test_each_spoke_has_a_page_with_its_facts(read, spoke):
     for programme in spoke["programmes"]:
         assert programme["name"] in page
     local = [r for r in DATA["resources"]["resources"] if spoke["id"] in r["areas"]]
-    for r in local:
-        assert soup.find("a", href=f"../../resources/#{r['id']}"), r["id"]
+    titles = {text(a): a["href"] for a in soup.select(".vrp-service__title a")}
+    for r in local:  # each entry of the directory for this area, linked to the service as the directory does
+        assert titles.get(" ".join(r["title"].split())) == r["url"], r["id"]
     if spoke.get("funding"):
         assert f"£{spoke['funding']['amount']:,}" in page
 
@@ -215,11 +219,10 @@ def test_update_summarises_the_first_meeting_and_links_the_original(read):
 def test_home_page_has_help_spokes_and_the_main_links(read):
     soup = read("")
     page = text(soup)
-    help_block = soup.select_one(".vrp-help")  # the number to call in danger, and the way to each situation
-    urgent = next(line for line in SITE.help[0]["lines"] if line["number"])
-    assert help_block.find("a", href=urgent["tel"])
-    for situation in SITE.help:
-        assert help_block.find("a", href=f"help/#{situation['id']}"), situation["id"]
+    # the help bar above the header has the numbers (every page); the first route leads to the rest
+    assert soup.select_one(".vrp-help-bar a[href='tel:999']")
+    first_route = soup.select_one(".vrp-routes li a")
+    assert first_route["href"] == "help/" and text(first_route) == "Get help now"
     for spoke in DATA["spokes"]["spokes"]:
         assert soup.find("a", href=f"spokes/{spoke['id']}/"), spoke["id"]
     for target in ("faq/", "strategies/", "resources/", "updates/"):

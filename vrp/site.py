@@ -87,6 +87,8 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
                 problems += validate.known_id_problems(sources[name], records, field, sources["vocabularies"], kind)
     if {"help", "resources"} <= sources.keys():
         problems += get_help.problems(sources["help"], sources["resources"])
+    if "updates" in sources:
+        problems += validate.when_problems(sources["updates"])
     if "places" in sources:
         problems += validate.duplicate_problems(sources["places"], ("places",), "name", "place name", str.lower)
     return sources, problems

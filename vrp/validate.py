@@ -175,6 +175,19 @@ def date_problems(source: Source, keys: tuple, field: str, today: dt.date) -> li
     return problems
 
 
+def when_problems(source: Source) -> list[Problem]:
+    """An update's `when` ("2023/24") is shown instead of its date, so it must name the date's year:
+    otherwise the page and the order of the list would disagree."""
+    problems = []
+    for path, record in _records(source, "items"):
+        when, date = record.get("when"), record.get("date")
+        if isinstance(when, str) and isinstance(date, str) and as_date(date) and date[:4] not in when:
+            label, fieldname = locate(source, path + ["when"])
+            problems.append(Problem(source.path, source.line(path + ["when"]), f'"{when}" does not name the year of the date, {date}',
+                                    f"make `when` and `date` agree: `date` is the first day of the period `when` names", label, fieldname))
+    return problems
+
+
 def link_problems(source: Source, pages: set[str] | None = None, page_dir: str = "") -> list[Problem]:
     """Links inside Markdown text may only go to web pages, email, phone or our own pages; a link
     to one of our pages must name a page that exists, seen from the page the text appears on."""
