@@ -134,21 +134,29 @@ def pages(root: Path, sources: dict) -> dict[str, Page]:
     for name, (key, address, template_name, variable) in GENERATED.items():
         source = sources.get(name)
         records = source.data.get(key) if source is not None and isinstance(source.data, dict) else None
+        try:
+            template = templates.get_template(template_name)
+            others = meta.find_undeclared_variables(templates.parse(template_source(templates, template_name)))
+        except Exception:  # noqa: BLE001  no such template here: its pages' anchors are unknown
+            template, others = None, set()
         for record in records or []:
-            if not isinstance(record, dict) or "id" not in record:
-                continue
-            found[address.format(id=record["id"])] = _generated(templates, template_name, variable, record, extensions)
+            if isinstance(record, dict) and "id" in record:
+                found[address.format(id=record["id"])] = _generated(template, others, variable, record, extensions)
     return found
 
 
-def _generated(templates, template_name: str, variable: str, record: dict, extensions) -> Page:
+def template_source(templates, name: str) -> str:
+    return templates.loader.get_source(templates, name)[0]
+
+
+def _generated(template, others: set, variable: str, record: dict, extensions) -> Page:
+    if template is None:
+        return Page(complete=False)
+    context = {name: [] for name in others}  # lists the page shows beside the record: no headings of their own
+    context[variable] = record
     try:
-        template = templates.get_template(template_name)
-        others = meta.find_undeclared_variables(templates.parse(templates.loader.get_source(templates, template_name)[0]))
-        context = {name: [] for name in others}  # lists the page shows beside the record: no headings of their own
-        context[variable] = record
         return Page(_html_ids(template.render(**context), extensions))
-    except Exception:  # noqa: BLE001  a template we cannot render without the build: check nothing
+    except Exception:  # noqa: BLE001  a record the template cannot show without the build: check nothing
         return Page(complete=False)
 
 

@@ -58,22 +58,34 @@ class Explainer:
         return 0
 
     def where(self, number: int) -> tuple[str, str]:
-        """A best guess at the record and field of a line, from the `- id:` line above it."""
-        text = self.line(number)
+        """A best guess at the record and field of a line: the nearest `- id:` or `- name:` line it
+        lies inside, and the field named on the line."""
+        text = self.line(number).expandtabs(4)  # a tab-indented line: guess its level
         key = KEY.match(text)
         field = key.group(2) if key else ""
-        indent = _indent(text) + (2 if text.lstrip().startswith("- ") else 0)
-        for n in range(number, 0, -1):
-            start = RECORD_START.match(self.line(n))
-            if start and (_indent(self.line(n)) < indent or n == number):
-                for m in range(n - 1, 0, -1):
-                    parent = LIST_KEY.match(self.line(m))
-                    if parent and _indent(self.line(m)) < _indent(self.line(n)):
-                        name = RECORD_NAMES.get(parent.group(2))
-                        ident = start.group(2).strip("\"'")
-                        return (f'{name} "{ident}"' if name else ""), field
+        if RECORD_START.match(text):
+            return self._record(number), field
+        level = _indent(text)
+        for n in range(number - 1, 0, -1):
+            above = self.line(n).expandtabs(4)
+            if not _is_content(above) or _indent(above) >= level:
+                continue
+            level = _indent(above)
+            if RECORD_START.match(above):
+                return self._record(n), field
+            if level == 0:
                 break
         return "", field
+
+    def _record(self, start: int) -> str:
+        """'resource "childline"' for the `- id: childline` on line `start`, from the list it is in."""
+        ident = RECORD_START.match(self.line(start)).group(2).strip("\"'")
+        for m in range(start - 1, 0, -1):
+            parent = LIST_KEY.match(self.line(m))
+            if parent and _indent(self.line(m)) < _indent(self.line(start)):
+                name = RECORD_NAMES.get(parent.group(2))
+                return f'{name} "{ident}"' if name else ""
+        return ""
 
     def problem(self, number: int, message: str, fix: str) -> Problem:
         record, field = self.where(number)
@@ -218,14 +230,15 @@ class Explainer:
                 or "block scalar" in context or "mapping keys are not allowed" in problem \
                 or "constructor for the tag" in problem or "anchor" in context:
             return self.special_start(at) or self.unclosed_quote(at) or self.problem(at, f"line {at} could not be read", GENERIC_FIX)
-        if "expected a single document" in problem:
+        if "single document" in problem + context:
             return self.problem(at, f'line {at} starts a second document ("---")',
                                 "remove that line: each data file holds one document")
         if "<block sequence start>" in problem or "<block mapping start>" in problem:
-            return self.unclosed_quote(at) or self.block_text_less_indented(at) or self.misindented(at)
+            return (self.unclosed_quote(at) or self.dash_without_space(at) or self.block_text_less_indented(at)
+                    or self.misindented(at))
         if "expected <block end>" in problem or "did not find expected" in problem or "expected <" in problem:
             return (self.unclosed_quote(at) or self.quote_then_text(at) or self.special_start(at)
-                    or self.block_text_less_indented(at) or self.misindented(at))
+                    or self.dash_without_space(at) or self.block_text_less_indented(at) or self.misindented(at))
         return self.unclosed_quote(at) or self.problem(at, f"line {at} could not be read", GENERIC_FIX)
 
     def _indented_under_text(self, number: int) -> Problem | None:
