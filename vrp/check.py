@@ -64,8 +64,10 @@ def summary(problems: list[Problem], found: list[Problem], counts: str = "", str
         lines += ["## The data is valid", "", f"Every data file passed its checks{': ' + counts if counts else ''}.",
                   "The tests and the build run next; a green tick on the pull request means they passed too."]
     if found:
-        kind = "problems" if strict else "warnings (they do not stop your change)"
-        lines += ["", f"### {len(found)} content {kind}", ""]
+        n = len(found)
+        kind = ("problem" if n == 1 else "problems") if strict else (
+            "warning (it does not stop your change)" if n == 1 else "warnings (they do not stop your change)")
+        lines += ["", f"### {n} content {kind}", ""]
         lines += [_item(w) for w in found]
     return "\n".join(lines) + "\n"
 
