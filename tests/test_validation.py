@@ -163,8 +163,8 @@ CASES = [
     # --- text: plain-text fields and Markdown fields ----------------------------------------
     ("a script tag in a title", "resources", "    title: Childline", "    title: <script>alert(1)</script>Childline",
      (4, 'resource "childline"', "title", ["has an HTML tag (<script>)"], ["plain text"])),
-    ("an HTML tag in a Markdown field", "resources", "Free, private help", "Free, <b>private</b> help",
-     (6, 'resource "childline"', "description", ["has an HTML tag (<b>)"], ["**bold**"])),
+    ("an HTML tag in a Markdown field (a content warning)", "resources", "Free, private help", "Free, <b>private</b> help",
+     None),
     ("a Markdown link in a title", "resources", "    title: Childline", "    title: Childline ([here](https://www.childline.org.uk/))",
      (4, 'resource "childline"', "title", ["plain text"], ['"description"'])),
     ("a Markdown link in an update's summary", "updates", "    summary: Partners met.",
@@ -281,6 +281,10 @@ def test_content_warnings_name_the_record_by_id_and_line(tmp_path):
     found = [str(w) for w in warnings(load(old, TODAY), old)]
     assert any(w.startswith('data/resources.yml:13: resource "childline": field "last_reviewed": last reviewed 2025-01-10')
                for w in found), found
+    tagged = project_with(tmp_path / "tag", "resources", "Free, private help", "Free, <b>private</b> help")
+    found = [str(w) for w in warnings(load(tagged, TODAY), tagged)]
+    assert any(w.startswith('data/resources.yml:6: resource "childline": field "description": has an HTML tag (<b>), '
+                            "which the site shows as typed — ") for w in found), found
 
 
 def test_all_problems_are_listed_at_once(tmp_path):

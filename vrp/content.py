@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from vrp.problems import Problem
+from vrp import validate
 from vrp.validate import locate
 from vrp.yamlsource import read
 
@@ -17,6 +18,8 @@ NO_ALT = re.compile(r"!\[\s*\]\(")
 HTML_IMG_NO_ALT = re.compile(r"<img(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.I)
 VAGUE_FIX = 'name where the link goes, e.g. "Read the Serious Violence Duty guidance"'
 NO_ALT_FIX = 'describe it in the [brackets] or alt="..."'
+HTML_FIX = ("remove it: the site shows HTML as typed; in Markdown write **bold** for bold, a blank line "
+            "between paragraphs and [words](https://...) for a link")
 
 
 def _texts(node, path):
@@ -61,6 +64,14 @@ def warnings(site, root: Path) -> list[Problem]:
             if image:
                 found.append(Problem(source.path, source.line_of(path, image.group(0)),
                                      "an image has no alternative text", NO_ALT_FIX, record, field))
+        schema = root / "schemas" / f"{name}.schema.json"
+        for path, text, spec, _ in validate.texts(source, validate.schema(root, name).schema) if schema.exists() else []:
+            tag = validate.HTML_TAG.search(text)
+            if tag and validate.is_markdown(spec):  # plain-text fields: an error, reported by the data check
+                record, field = locate(source, path)
+                found.append(Problem(source.path, source.line_of(path, tag.group(0)),
+                                     f"has an HTML tag ({tag.group(0)[:40]}), which the site shows as typed",
+                                     HTML_FIX, record, field))
     for page in sorted((root / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         shown = page.relative_to(root).as_posix()

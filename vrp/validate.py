@@ -262,8 +262,8 @@ def _where_links_go(record_spec: dict, root: dict) -> str:
 
 
 def text_problems(source: Source, validator) -> list[Problem]:
-    """Rules for text the schema alone cannot say: not blank, no HTML (the site shows it as typed),
-    and in plain-text fields no Markdown links (they too would show as typed)."""
+    """Rules for text the schema alone cannot say: not blank, no pictures from other sites, and in
+    plain-text fields no HTML tags or Markdown links (the site would show them as typed)."""
     root, problems = validator.schema, []
     for path, value, spec, record_spec in texts(source, root):
         label, field = locate(source, path)
@@ -272,12 +272,11 @@ def text_problems(source: Source, validator) -> list[Problem]:
                                     "write the text, or remove the field if it is optional", label, field))
             continue
         tag = HTML_TAG.search(value)
-        if tag:
-            fix = ("remove it: this field is Markdown, so write **bold** for bold, a blank line between paragraphs "
-                   "and [words](https://...) for a link" if is_markdown(spec)
-                   else "remove it: this field is plain text, and the site shows tags as they are typed")
+        if tag and not is_markdown(spec):  # in Markdown it is shown as typed too: a content warning
             problems.append(Problem(source.path, source.line_of(path, tag.group(0)),
-                                    f"has an HTML tag ({tag.group(0)[:40]})", fix, label, field))
+                                    f"has an HTML tag ({tag.group(0)[:40]})",
+                                    "remove it: this field is plain text, and the site shows tags as they are typed",
+                                    label, field))
         if is_markdown(spec):
             image = IMAGE.search(value)
             if image:
