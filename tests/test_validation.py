@@ -92,9 +92,9 @@ CASES = [
 
     # --- YAML that reads, but not as the editor meant ---------------------------------------
     ("answer: no", "faq", "        answer: The hub.", "        answer: no",
-     (15, 'question "who-runs-it"', "answer", ["no is read by YAML as no (true or false)"], ['put the value in quotes: answer: "no"'])),
+     (15, 'question "who-runs-it"', "answer", ["no is read by YAML as a yes-or-no value (false)"], ['put the value in quotes: answer: "no"'])),
     ("title: yes", "resources", "    title: Childline", "    title: yes",
-     (4, 'resource "childline"', "title", ["yes is read by YAML as yes"], ['title: "yes"'])),
+     (4, 'resource "childline"', "title", ["yes is read by YAML as a yes-or-no value (true)"], ['title: "yes"'])),
     ("title: on", "resources", "    title: Childline", "    title: on",
      (4, 'resource "childline"', "title", ["on is read by YAML"], ['title: "on"'])),
     ("id with a leading zero", "resources", "  - id: local-team", "  - id: 0700",

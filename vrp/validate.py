@@ -86,7 +86,7 @@ def _field_name(path) -> str:
 
 def _read_as(written: str, value) -> str:
     if isinstance(value, bool):
-        return f"{written} is read by YAML as {'yes' if value else 'no'} (true or false), not as text"
+        return f"{written} is read by YAML as a yes-or-no value ({'true' if value else 'false'}), not as text"
     if isinstance(value, (int, float)) and written.lstrip("+-").startswith("0") and written.strip("+-0") != "":
         return f"{written} is read by YAML as the number {value}, not as text (a leading zero makes it a number)"
     return f"{written} is read by YAML as a number, not as text"
