@@ -52,9 +52,21 @@ def paste(text: str, where: str, block: str) -> str:
     return "\n".join(lines[:line] + pasted + lines[line:]) + "\n"
 
 
+def unique(block: str, text: str) -> str:
+    """The template with its id and question changed if the file already has them (an editor who
+    used the template kept its example values), as an editor would change them."""
+    def change(match):
+        key, value = match.group(2), match.group(3)
+        if f"{key}: {value}" not in text:
+            return match.group(0)
+        return f"{match.group(1)}{key}: " + (f"{value}-again" if key == "id" else value.removesuffix("?") + " again?")
+    return re.sub(r"^(\s*(?:- )?)(id|question): ([^#\n]*?)(?=\s*(?:#.*)?$)", change, block, flags=re.M)
+
+
 def apply(project: Path, template) -> None:
     file = project / template.file
-    file.write_text(paste(file.read_text(encoding="utf-8"), template.where, template.text), encoding="utf-8")
+    text = file.read_text(encoding="utf-8")
+    file.write_text(paste(text, template.where, unique(template.text, text)), encoding="utf-8")
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
@@ -87,7 +99,8 @@ def test_all_templates_together_pass_the_strict_build_into_site(tmp_path):
                             timeout=600)
     assert result.returncode == 0, result.stderr[-4000:]
     site = project / "site"
-    ids = {t.file: yaml.safe_load(textwrap.dedent(t.text))[0].get("id") for t in TEMPLATES}
+    ids = {t.file: yaml.safe_load(unique(textwrap.dedent(t.text), (ROOT / t.file).read_text()))[0].get("id")
+           for t in TEMPLATES}
     assert (site / "resources" / "index.html").read_text().count(f'id="{ids["data/resources.yml"]}"') == 1
     assert f'id="{ids["data/faq.yml"]}"' in (site / "faq" / "index.html").read_text()
     update = (site / "updates" / ids["data/updates.yml"] / "index.html").read_text()
