@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test build check content-check contributing linkcheck bench lock browser clean screenshots
+.PHONY: serve test build check content-check contributing hooks linkcheck bench lock browser clean screenshots
 
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -15,8 +15,8 @@ serve: $(VENV)/.installed ## set up, then serve the site with live reload on htt
 test: $(VENV)/.installed browser tests/tools/node_modules/.installed ## set up, then run every test (browser tests included)
 	$(BIN)/python -m pytest
 
-build: $(VENV)/.installed ## the strict build into site/
-	$(BIN)/mkdocs build --strict
+build: $(VENV)/.installed ## the strict build into site/ (a failed build leaves no site/)
+	$(BIN)/python -m vrp.build
 
 check: $(VENV)/.installed ## validate data/ without building (fast; for editors and pre-commit)
 	$(BIN)/python -m vrp.check
@@ -24,8 +24,11 @@ check: $(VENV)/.installed ## validate data/ without building (fast; for editors 
 content-check: $(VENV)/.installed ## content warnings (reviews due, vague link text, images without alt) as errors
 	$(BIN)/python -m vrp.check --strict
 
-contributing: $(VENV)/.installed ## rewrite the field reference in CONTRIBUTING.md from schemas/
+contributing: $(VENV)/.installed ## rewrite the field reference (CONTRIBUTING-fields.md) from schemas/
 	$(BIN)/python -m vrp.contributing
+
+hooks: $(VENV)/.installed ## run the data checks before each commit (pre-commit; optional)
+	$(BIN)/pre-commit install
 
 linkcheck: build ## check every external link on the built site (needs the internet)
 	$(BIN)/python -m vrp.linkcheck site

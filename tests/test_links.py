@@ -11,42 +11,65 @@ import pytest
 
 from browser import SITE_URL
 from conftest import ROOT, build, copy_project, pages
+from test_contributing_templates import paste
 
 
-def broken_build(tmp_path, file: str, old: str, new: str):
+def broken_build(tmp_path, file: str, old: str | None, new: str):
+    """Build a copy of the project with one change: `new` in place of `old`, or added at the end."""
     project = copy_project(tmp_path / "project")
     path = project / file
     text = path.read_text()
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1))
+    if old is None:
+        text = text.rstrip("\n") + "\n\n" + new + "\n"
+    else:
+        assert old in text, f"{old!r} not in {file}"
+        text = text.replace(old, new, 1)
+    path.write_text(text)
     result = build(project, tmp_path / "site")
     assert result.returncode != 0, "the build should have failed"
     return result.stderr
 
 
+def question_with(answer: str) -> str:
+    """A new question for data/faq.yml whose answer is `answer`, pasted as CONTRIBUTING.md says."""
+    return ("- id: a-test-question\n  question: Is this a test?\n  answer: " + answer +
+            "\n  sources:\n    - title: A source\n      url: https://www.gov.uk/\n")
+
+
+def faq_with(answer: str) -> tuple[str, str]:
+    text = paste((ROOT / "data/faq.yml").read_text(), "sections[].questions", question_with(answer))
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if answer in l)
+    return text, line
+
+
 def test_a_broken_page_link_fails_the_build_naming_page_and_link(tmp_path):
-    err = broken_build(tmp_path, "docs/strategies/index.md", "(north-somerset-2021-22.md)", "(north-somerset-2012.md)")
+    err = broken_build(tmp_path, "docs/strategies/index.md", None, "See [the old strategy](north-somerset-2012.md).")
     assert "strategies/index.md" in err and "north-somerset-2012.md" in err
 
 
 def test_a_broken_anchor_fails_the_build_naming_page_and_anchor(tmp_path):
-    err = broken_build(tmp_path, "docs/index.md", "(faq.md#our-definition)", "(faq.md#our-defintion)")
-    assert "index.md" in err and "our-defintion" in err
+    err = broken_build(tmp_path, "docs/about.md", None, "Read [our definition](faq.md#our-defintion).")
+    assert "about.md" in err and "our-defintion" in err
 
 
 def test_a_broken_link_in_a_faq_answer_names_the_data_file_line_and_question(tmp_path):
-    err = broken_build(tmp_path, "data/faq.yml", "(strategies/national-serious-violence-strategy-2018.md)",
-                       "(strategies/national-strategy.md)")
-    line = next(i for i, l in enumerate((ROOT / "data/faq.yml").read_text().splitlines(), 1)
-                if "strategies/national-serious-violence-strategy-2018.md" in l)
-    assert f"data/faq.yml:{line}:" in err, err
-    assert 'question "older-definitions"' in err and 'field "answer"' in err
-    assert "strategies/national-strategy.md" in err
+    text, line = faq_with("See [the strategy](strategies/national-strategy.md).")
+    err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
+    assert f'data/faq.yml:{line}: question "a-test-question": field "answer": links to ' \
+           '"strategies/national-strategy.md", but there is no such page' in err, err
 
 
-def test_a_broken_anchor_in_a_faq_answer_fails_the_build(tmp_path):
-    err = broken_build(tmp_path, "data/faq.yml", "[where we work](spokes/index.md)",
-                       "[where we work](spokes/index.md#nowhere)")
+def test_a_broken_anchor_in_a_faq_answer_names_the_data_file_line_and_question(tmp_path):
+    text, line = faq_with("See [the question](faq.md#nowhere-at-all).")
+    err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
+    assert f'data/faq.yml:{line}: question "a-test-question": field "answer": links to "faq.md#nowhere-at-all", ' \
+           'but faq.md has no heading or entry "#nowhere-at-all"' in err, err
+
+
+def test_a_broken_anchor_the_data_check_cannot_know_fails_the_build(tmp_path):
+    """spokes/index.md shows a macro's output, so its anchors are known only to the build."""
+    text, _ = faq_with("See [where we work](spokes/index.md#nowhere).")
+    err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
     assert "nowhere" in err
 
 

@@ -117,17 +117,13 @@ def test_every_faq_question_has_its_own_anchor_under_its_section(read):
             assert h3.find("a", href=f"#{q['id']}")
 
 
-def test_faq_covers_what_the_issue_asks(read):
+def test_every_faq_answer_is_on_the_faq_page(read):
     page = text(read("faq/"))
-    for phrase in ("Police, Crime, Sentencing and Courts Act 2022", "Office of the Police and Crime Commissioner",
-                   "quarterly", "board", "£35 million", "county lines", "modern slavery"):
-        assert phrase.lower() in page.lower(), phrase
-    for force in ("Avon and Somerset", "Bedfordshire", "Essex", "Greater Manchester", "Merseyside", "Kent",
-                  "Lancashire", "Leicestershire", "London", "Northumbria", "Nottinghamshire", "South Wales",
-                  "South Yorkshire", "Sussex", "Thames Valley", "West Midlands", "West Yorkshire", "Hampshire"):
-        assert force in page, force
-    for spoke in DATA["spokes"]["spokes"]:
-        assert spoke["name"] in page
+    for section in DATA["faq"]["sections"]:
+        for q in section["questions"]:
+            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", q["answer"])  # a link shows its words
+            words = " ".join(re.sub(r"[*_`#>]|^\s*-\s", " ", plain, flags=re.M).split()[:8])
+            assert words in page, q["id"]
 
 
 def test_faq_answers_never_say_click_here(read):
@@ -154,10 +150,13 @@ def test_each_spoke_has_a_page_with_its_facts(read, spoke):
         assert f"£{spoke['funding']['amount']:,}" in page
 
 
-def test_banes_page_shows_its_funding_and_published_contact(read):
-    page = text(read("spokes/banes/"))
-    assert "£114,884" in page and "10%" in page
-    assert read("spokes/banes/").find("a", href="mailto:VRU_Project@bathnes.gov.uk")
+@pytest.mark.parametrize("spoke", DATA["spokes"]["spokes"], ids=lambda s: s["id"])
+def test_each_spoke_page_shows_its_funding_share_and_published_email(read, spoke):
+    soup = read(f"spokes/{spoke['id']}/")
+    if spoke.get("funding", {}).get("share"):
+        assert f"{spoke['funding']['share']}%" in text(soup)
+    if spoke["contact"].get("email"):
+        assert soup.find("a", href=f"mailto:{spoke['contact']['email']}")
 
 
 def test_north_somerset_strategy_tables_match_the_data(read):
@@ -165,12 +164,13 @@ def test_north_somerset_strategy_tables_match_the_data(read):
     data = DATA["north-somerset-strategy"]
     rows = soup.select("table.vrp-table tbody tr")
     beat_rows = [r for r in rows if r.find("th") and any(b["name"] in text(r.find("th")) for b in data["beats"]["rows"])]
-    assert len(beat_rows) == len(data["beats"]["rows"]) == 15
+    assert len(beat_rows) == len(data["beats"]["rows"])
     for tr, beat in zip(beat_rows, data["beats"]["rows"]):
         cells = [text(td).replace(",", "") for td in tr.find_all("td")]
         assert cells[:4] == [str(n) for n in beat["counts"]]
         assert cells[4] == str(sum(beat["counts"][:3]))
-    assert "1,281" in text(soup)  # Weston Town Centre, 2019/20, as in the source table
+    largest = max(n for beat in data["beats"]["rows"] for n in beat["counts"])
+    assert f"{largest:,}" in text(soup)  # counts are shown with thousands separators
     assert all(th.get("scope") for th in soup.select("table.vrp-table th"))
 
 
@@ -205,15 +205,21 @@ def test_strategy_pages_link_their_sources(read, path):
     assert soup.select("article a[href^='https://']"), f"{path} links no source"
 
 
-def test_update_summarises_the_first_meeting_and_links_the_original(read):
-    item = DATA["updates"]["items"][0]
-    soup = read(f"updates/{item['id']}/")
-    page = text(soup)
-    assert soup.find("a", href=item["source"]["url"])
-    for partner in item["partners"]:
-        assert partner["name"] in page
-    assert "£1.16" in page
-    assert read("updates/").find("a", href=f"../{item['id']}/") or read("updates/").find("a", href=f"{item['id']}/")
+def test_each_update_links_its_source_and_the_list_shows_the_newest_first(read):
+    items = DATA["updates"]["items"]
+    for item in items:
+        soup = read(f"updates/{item['id']}/")
+        assert soup.find("a", href=item["source"]["url"]), item["id"]
+        for partner in item.get("partners", []):
+            assert partner["name"] in text(soup), item["id"]
+    ids = {item["id"]: str(item["date"]) for item in items}
+    listed = []
+    for a in read("updates/").select("article a[href]"):
+        name = a["href"].rstrip("/").rsplit("/", 1)[-1]
+        if name in ids and name not in listed:
+            listed.append(name)
+    assert sorted(listed) == sorted(ids), "every update is in the list"
+    assert [ids[i] for i in listed] == sorted(ids.values(), reverse=True), "newest first, whatever the file's order"
 
 
 def test_home_page_has_help_spokes_and_the_main_links(read):
@@ -266,8 +272,9 @@ def test_every_resource_is_an_entry_in_the_directory_without_javascript(read):
 
 
 @pytest.mark.parametrize("path,source", [
-    ("faq/", "data/faq.yml"), ("resources/", "data/resources.yml"), ("spokes/bristol/", "data/spokes.yml"),
-    ("updates/first-strategic-vru-meeting/", "data/updates.yml"), ("help/", "data/help.yml"),
+    ("faq/", "data/faq.yml"), ("resources/", "data/resources.yml"),
+    (f"spokes/{DATA['spokes']['spokes'][0]['id']}/", "data/spokes.yml"),
+    (f"updates/{DATA['updates']['items'][0]['id']}/", "data/updates.yml"), ("help/", "data/help.yml"),
     ("strategies/north-somerset-2021-22/", "data/north-somerset-strategy.yml"),
     ("about/", "docs/about.md"), ("strategies/", "docs/strategies/index.md"),
 ])

@@ -1,11 +1,16 @@
-"""An editor's mistakes: each must name the file, line, record and field with a fix, and stop the build.
+"""An editor's mistakes: each must name the file, line, record and field with a fix in plain words,
+and stop the build; an edit that is valid must pass.
 
-Table-driven: every case breaks one thing in a small valid data set (tests/fixtures/data).
+Table-driven: every case changes one thing in a small valid data set (tests/fixtures/data, with a
+few pages in tests/fixtures/docs), so no case depends on today's content.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,124 +19,279 @@ from conftest import ROOT, build, copy_project
 from vrp.problems import DataError
 from vrp.site import load
 
-FIXTURES = ROOT / "tests" / "fixtures" / "data"
+FIXTURES = ROOT / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 23)
+PARSER_WORDS = re.compile(r"<block|scalar|token|mapping|sequence|stream|constructor", re.I)
 
-# (case, file, text to find, replacement, expected line, expected words in the message)
+# (case, file, text to find (None: the whole file), replacement, what must be said)
+# What must be said is None when the edit is valid, else
+# (line, record, field, words in what is wrong, words in what to do).
 CASES = [
-    ("yaml syntax", "resources", "    title: Childline\n", "    title: Childline\n   oops: [\n", 5,
-     ["data/resources.yml:5:", "YAML syntax error"]),
-    ("tab indentation", "faq", "        question: What is it?", "\t    question: What is it?", 7,
-     ["data/faq.yml:7:", "tab", "spaces"]),
-    ("missing required field", "resources", "    organisation: NSPCC\n", "", 3,
-     ['resource "childline": field "organisation": is missing', "add it"]),
-    ("misspelt field", "resources", "    title: Childline", "    titel: Childline", 4,
-     ['resource "childline": field "titel": is not a known field', 'did you mean "title"?']),
-    ("unknown field", "spokes", "    summary: The local spoke.", "    summary: The local spoke.\n    mayor: Someone", 8,
-     ['spoke "banes": field "mayor": is not a known field']),
-    ("wrong type: list", "resources", "    audiences: [public]", "    audiences: public", 10,
-     ['resource "childline": field "audiences": should be a list', "[public]"]),
-    ("wrong type: number", "spokes", "      amount: 114884", "      amount: lots", 11,
-     ['spoke "banes": field "funding.amount": should be a whole number']),
-    ("javascript url", "resources", "https://www.childline.org.uk/", "javascript:alert(1)", 7,
-     ['resource "childline": field "url": "javascript:alert(1)" is not in the right form', "https://"]),
-    ("bare www url", "resources", "https://www.childline.org.uk/", "www.childline.org.uk", 7,
-     ['field "url": "www.childline.org.uk" is not in the right form']),
-    ("http resource url", "resources", "https://www.childline.org.uk/", "http://www.childline.org.uk/", 7,
-     ['resource "childline": field "url"', "https://"]),
-    ("bad email", "resources", "VRU_Project@bathnes.gov.uk", "mailto:VRU_Project", 19,
-     ['resource "local-team": field "email"', "email address"]),
-    ("bad phone", "resources", "0800 1111", "call 0800-1111", 8,
-     ['resource "childline": field "phone"', "UK number"]),
-    ("foreign phone", "resources", "0800 1111", "+1 555 0100", 8, ['field "phone"']),
-    ("unknown area", "resources", "    areas: [banes]", "    areas: [bath]", 23,
-     ['resource "local-team": field "areas[1]": "bath" is not a known area', 'did you mean "banes"?']),
-    ("unknown type", "resources", "    type: helpline", "    type: helplines", 9,
-     ['resource "childline": field "type": "helplines" is not a known type', 'did you mean "helpline"?']),
-    ("unknown topic", "resources", "    topics: [knife-crime]", "    topics: [knife-crimes]", 11,
-     ['field "topics[1]": "knife-crimes" is not a known topic', 'did you mean "knife-crime"?']),
-    ("unknown audience", "resources", "    audiences: [professionals]", "    audiences: [profesionals]", 21,
-     ['field "audiences[1]": "profesionals" is not a known audience', 'did you mean "professionals"?']),
-    ("all with areas", "resources", "    areas: [all]", "    areas: [all, bristol]", 12, ['"all" is listed with other areas']),
-    ("duplicate id", "resources", "  - id: local-team", "  - id: childline", 14,
-     ['resource "childline": field "id": repeats the id on line 3']),
-    ("duplicate question", "faq", "question: Who runs it?", "question: What is it?", 14,
-     ['question "who-runs-it": field "question": repeats the question on line 7']),
-    ("duplicate question, other case", "faq", "question: Who runs it?", "question: what IS it?", 14,
-     ["repeats the question on line 7"]),
-    ("empty answer", "faq", "        answer: The hub.", '        answer: ""', 15,
-     ['question "who-runs-it": field "answer": is empty']),
-    ("question without question mark", "faq", "question: Who runs it?", "question: Who runs it", 14,
-     ['field "question"', "question mark"]),
-    ("date not a date", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 10/01/2026", 13,
-     ['resource "childline": field "last_reviewed"', "YYYY-MM-DD"]),
-    ("impossible date", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2026-02-30", 13,
-     ['"2026-02-30" is not a real date']),
-    ("future date", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2027-01-10", 13,
-     ["2027-01-10 is in the future"]),
-    ("future update date", "updates", "date: 2019-09-27", "date: 2030-09-27", 5, ['update "first-meeting": field "date"']),
-    ("over-long title", "resources", "    title: Childline", "    title: " + "Childline " * 10, 4,
-     ['field "title": is 99 characters long; the limit is 80']),
-    ("bad id", "resources", "  - id: local-team", "  - id: Local Team", 14, ['field "id"', "lower-case"]),
-    ("empty file", "updates", None, "", 1, ["data/updates.yml:1:", "the file is empty"]),
-    ("missing schema line", "faq", "# yaml-language-server: $schema=../schemas/faq.schema.json", "# FAQ", 1,
-     ["data/faq.yml:1:", "first line"]),
-    ("duplicate key", "resources", "    phone: 0800 1111", "    phone: 0800 1111\n    phone: 0800 1111", 9,
-     ['field "phone": the field "phone" appears twice']),
-    ("script link in markdown", "faq", "It is a partnership.", "It is a [partnership](javascript:alert(1)).", 9,
-     ['question "what-is-it": field "answer": has a link to "javascript:alert(1)"']),
-    ("spoke not an area", "spokes", "  - id: bristol", "  - id: bristoll", 20,
-     ['spoke "bristoll": field "id": "bristoll" is not an area', 'did you mean "bristol"?']),
-    ("missing list", "faq", "    questions:", "    questionz:", 5, ['section "basics": field "questionz"', 'did you mean "questions"?']),
-    ("synonym of an unknown topic", "synonyms", "    topics: [knife-crime]", "    topics: [knife-crimes]", 4,
-     ['synonym group number 1: field "topics[1]": "knife-crimes" is not a known topic', 'did you mean "knife-crime"?']),
-    ("markup in a synonym", "synonyms", "[knife, knives, blade]", "[knife, </script>]", 3,
-     ['synonym group number 1: field "words[2]"', "lower-case words"]),
-    ("place in an unknown area", "places", "    areas: [banes]", "    areas: [bath]", 5,
-     ['place "Bath": field "areas[1]": "bath" is not a known area', 'did you mean "banes"?']),
-    ("place listed twice", "places", "  - name: BS99", "  - name: bath", 6,
-     ['place "bath": field "name": repeats the place name on line 3']),
+    # --- valid edits: accepted -------------------------------------------------------------
+    ("byte-order mark", "faq", "# yaml-language-server", "\ufeff# yaml-language-server", None),
+    ("capitals in a web address's host", "resources", "https://www.childline.org.uk/", "https://www.ChildLine.org.uk/", None),
+    ("tab inside a text value", "resources", "Free, private help", "Free,\tprivate help", None),
+    ("tab after the colon", "resources", "    title: Childline", "    title:\tChildline", None),
+    ("tab inside block text", "faq", "          It is a partnership.", "          It is\ta partnership.", None),
+    ("Windows line endings", "faq", None, "CRLF", None),
+    ("text with a colon, in quotes", "resources", "    title: Childline", '    title: "Childline: free help"', None),
+    ('"no" in quotes', "faq", "        answer: The hub.", '        answer: "no"', None),
+    ("a link in a Markdown field", "resources", "Free, private help", "Free, private [help](https://www.childline.org.uk/)", None),
+    ("a link to another question", "faq", "        answer: The hub.", "        answer: See [what it is](#what-is-it).", None),
+    ("a link to a question from the directory", "resources", "The local unit.", "The local unit ([what it is](faq.md#what-is-it)).", None),
+    ("a link to a heading of a page", "faq", "        answer: The hub.", "        answer: See [where we work](index.md#where).", None),
+    ("a less-than sign that is not a tag", "resources", "anyone under 19", "anyone aged <19 or 19 < 25", None),
+    ("yes for true", "help", "        compact: true\n  - id: child-at-risk", "        compact: yes\n  - id: child-at-risk", None),
+    ("updates in any order", "updates", "items:\n", "items:\n  - id: older\n    title: Older\n    date: 2019-01-01\n"
+     "    summary: Older.\n    body: Older.\n    source: {title: Police news, url: 'https://www.avonandsomerset.police.uk/'}\n", None),
+    ("spaces at the end of a line", "resources", "    title: Childline", "    title: Childline   ", None),
+
+    # --- YAML that cannot be read: plain English, at the line of the mistake ----------------
+    ("tab indentation", "faq", "        question: What is it?", "\t    question: What is it?",
+     (7, 'question "what-is-it"', "question", ["indented with a tab"], ["spaces"])),
+    ("list item indented one space more", "resources", "  - id: local-team", "   - id: local-team",
+     (14, 'resource "local-team"', "id", ["line 14 is indented 1 space more than line 3"], ["2 spaces", "like line 3"])),
+    ("list item indented one space less", "resources", "  - id: local-team", " - id: local-team",
+     (14, 'resource "local-team"', "id", ["line 14 is indented 1 space less than line 3"], ["2 spaces"])),
+    ("field indented one space more", "resources", "    organisation: NSPCC", "     organisation: NSPCC",
+     (5, 'resource "childline"', "organisation", ["line 5 is indented 1 space more than line 4 above it"], ["4 spaces"])),
+    ("field indented one space less", "resources", "    organisation: NSPCC", "   organisation: NSPCC",
+     (5, 'resource "childline"', "organisation", ["line 5 is indented 1 space less than line 4 above it"], ["4 spaces"])),
+    ("field under a group indented one less", "updates", "      url: https://www.avon", "     url: https://www.avon",
+     (10, 'update "first-meeting"', "url", ["line 10 is indented 1 space less than line 9"], ["6 spaces"])),
+    ("unclosed quote, closed by a later one", "resources", "    title: Childline", '    title: "Childline',
+     (4, 'resource "childline"', "title", ['the quote (") opened on line 4 is never closed'], ['title: "Childline"'])),
+    ("unclosed quote at the end of the file", "places", "    url: https://www.ons.gov.uk/", '    url: "https://www.ons.gov.uk/',
+     (11, "", "url", ["opened on line 11 is never closed"], ['"https://www.ons.gov.uk/"'])),
+    ("unclosed single quote", "resources", "    title: Local team", "    title: 'Local team",
+     (15, 'resource "local-team"', "title", ["(') opened on line 15 is never closed"], ["'Local team'"])),
+    ('": " inside unquoted text', "resources", "    title: Childline", "    title: Childline: free help",
+     (4, 'resource "childline"', "title", ['contains ": "'], ['title: "Childline: free help"'])),
+    ("text that starts with a quote", "resources", "    title: Childline", '    title: "Childline" by NSPCC',
+     (4, 'resource "childline"', "title", ["starts with a quote"], ["""title: '"Childline" by NSPCC'"""])),
+    ("text that starts with *", "resources", "    title: Childline", "    title: *Childline*",
+     (4, 'resource "childline"', "title", ["starts with an asterisk"], ['title: "*Childline*"'])),
+    ("text that starts with [", "resources", "    title: Childline", "    title: [New] Childline",
+     (4, 'resource "childline"', "title", ["starts with a square bracket"], ['title: "[New] Childline"'])),
+    ("text that starts with @", "resources", "    title: Childline", "    title: @Childline",
+     (4, 'resource "childline"', "title", ["starts with an at sign"], ['title: "@Childline"'])),
+    ("text that starts with !", "resources", "    title: Childline", "    title: !Childline",
+     (4, 'resource "childline"', "title", ["starts with an exclamation mark"], ['title: "!Childline"'])),
+    ("list not closed", "resources", "    topics: [knife-crime]", "    topics: [knife-crime",
+     (11, 'resource "childline"', "topics", ['the list that starts with "[" on line 11 is not closed'], ['"]"'])),
+    ("no space after the colon", "resources", "    title: Childline", "    title:Childline",
+     (4, 'resource "childline"', "", ["no space after the colon"], ["title: Childline"])),
+    ("no space after the dash", "resources", "  - id: local-team", "  -id: local-team",
+     (14, "", "", ['no space after the "-"'], ["- id: local-team"])),
+    ("block text indented less", "faq", "          It is a partnership.", "          It is a partnership.\n         And more.",
+     (10, 'question "what-is-it"', "", ["line 10 is indented less than the text above it (line 9)"], ["10 spaces"])),
+    ("a second document", "updates", "items:", "---\nitems:\n---",
+     (4, "", "", ['starts a second document ("---")'], ["remove that line"])),
+    ("not saved as UTF-8", "resources", "    organisation: NSPCC", "    organisation: NSPCC £", (5, "", "", ["not saved as UTF-8"], ["UTF-8"])),
+    ("empty file", "updates", None, "", (1, "", "", ["the file is empty"], ["restore"])),
+
+    # --- YAML that reads, but not as the editor meant ---------------------------------------
+    ("answer: no", "faq", "        answer: The hub.", "        answer: no",
+     (15, 'question "who-runs-it"', "answer", ["no is read by YAML as a yes-or-no value (false)"], ['put the value in quotes: answer: "no"'])),
+    ("title: yes", "resources", "    title: Childline", "    title: yes",
+     (4, 'resource "childline"', "title", ["yes is read by YAML as a yes-or-no value (true)"], ['title: "yes"'])),
+    ("title: on", "resources", "    title: Childline", "    title: on",
+     (4, 'resource "childline"', "title", ["on is read by YAML"], ['title: "on"'])),
+    ("id with a leading zero", "resources", "  - id: local-team", "  - id: 0700",
+     (14, 'resource "0700"', "id", ["0700 is read by YAML as the number 448", "leading zero"], ['id: "0700"'])),
+    ("phone number without quotes", "help", '        number: "999"', "        number: 999",
+     (7, 'situation "in-danger-now"', "lines[1].number", ["999 is read by YAML as a number"], ['number: "999"'])),
+    ("a field with no value", "resources", "    title: Childline", "    title:",
+     (4, 'resource "childline"', "title", ["has no value"], ["after the colon"])),
+    ("duplicate key", "resources", "    phone: 0800 1111", "    phone: 0800 1111\n    phone: 0800 1111",
+     (9, 'resource "childline"', "phone", ['the field "phone" appears twice'], ["keep only one"])),
+    ("new entry without its dash", "resources", "  - id: local-team", "    id: local-team",
+     (14, 'resource "childline"', "id", ['the field "id" appears twice'], ['begin that line with "- "'])),
+    ("missing schema line", "faq", "# yaml-language-server: $schema=../schemas/faq.schema.json", "# FAQ",
+     (1, "", "", ["first line"], ["# yaml-language-server: $schema=../schemas/faq.schema.json"])),
+
+    # --- the schema: fields, types and forms ------------------------------------------------
+    ("missing required field", "resources", "    organisation: NSPCC\n", "",
+     (3, 'resource "childline"', "organisation", ["is missing"], ["add it", "Who runs or publishes it"])),
+    ("misspelt field", "resources", "    title: Childline", "    titel: Childline",
+     (4, 'resource "childline"', "titel", ["is not a known field"], ['did you mean "title"?'])),
+    ("unknown field", "spokes", "    summary: The local spoke.", "    summary: The local spoke.\n    mayor: Someone",
+     (8, 'spoke "banes"', "mayor", ["is not a known field"], ["known fields"])),
+    ("misspelt list", "faq", "    questions:", "    questionz:",
+     (5, 'section "basics"', "questionz", ["is not a known field"], ['did you mean "questions"?'])),
+    ("a list written as one value", "resources", "    audiences: [public]", "    audiences: public",
+     (10, 'resource "childline"', "audiences", ["should be a list"], ["[public]"])),
+    ("words for a number", "spokes", "      amount: 114884", "      amount: lots",
+     (11, 'spoke "banes"', "funding.amount", ["should be a whole number"], [])),
+    ("javascript: web address", "resources", "https://www.childline.org.uk/", "javascript:alert(1)",
+     (7, 'resource "childline"', "url", ['"javascript:alert(1)" is not in the right form'], ["https://"])),
+    ("web address without https://", "resources", "https://www.childline.org.uk/", "www.childline.org.uk",
+     (7, 'resource "childline"', "url", ["is not in the right form"], ["https://"])),
+    ("http:// for a resource", "resources", "https://www.childline.org.uk/", "http://www.childline.org.uk/",
+     (7, 'resource "childline"', "url", ["is not in the right form"], ["https://"])),
+    ("space inside a web address", "resources", "https://www.childline.org.uk/", "https://www.child line.org.uk/",
+     (7, 'resource "childline"', "url", ["is not in the right form"], ["https://"])),
+    ("mailto: in an email", "resources", "VRU_Project@bathnes.gov.uk", "mailto:VRU_Project",
+     (19, 'resource "local-team"', "email", ["is not in the right form"], ["email address"])),
+    ("words in a phone number", "resources", "0800 1111", "call 0800-1111",
+     (8, 'resource "childline"', "phone", ["is not in the right form"], ["UK number"])),
+    ("a foreign phone number", "resources", "0800 1111", "+1 555 0100",
+     (8, 'resource "childline"', "phone", ["is not in the right form"], ["UK number"])),
+    ("id with capitals and spaces", "resources", "  - id: local-team", "  - id: Local Team",
+     (14, 'resource "Local Team"', "id", ["is not in the right form"], ["lower-case"])),
+    ("date written the British way", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 10/01/2026",
+     (13, 'resource "childline"', "last_reviewed", ["is not in the right form"], ["YYYY-MM-DD"])),
+    ("date without leading zeros", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2026-1-10",
+     (13, 'resource "childline"', "last_reviewed", ["is not in the right form"], ["YYYY-MM-DD"])),
+    ("impossible date", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2026-02-30",
+     (13, 'resource "childline"', "last_reviewed", ['"2026-02-30" is not a real date'], ["day and month"])),
+    ("date in the future", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2027-01-10",
+     (13, 'resource "childline"', "last_reviewed", ["2027-01-10 is in the future"], ["today or earlier"])),
+    ("update dated in the future", "updates", "date: 2019-09-27", "date: 2030-09-27",
+     (5, 'update "first-meeting"', "date", ["is in the future"], ["today or earlier"])),
+    ("title too long", "resources", "    title: Childline", "    title: " + "Childline " * 10,
+     (4, 'resource "childline"', "title", ["is 99 characters long; the limit is 80"], ["shorten it"])),
+    ("empty answer", "faq", "        answer: The hub.", '        answer: ""',
+     (15, 'question "who-runs-it"', "answer", ["is empty"], ["write it"])),
+    ("answer of only spaces", "faq", "        answer: The hub.", '        answer: "   "',
+     (15, 'question "who-runs-it"', "answer", ["has only spaces"], ["write the text"])),
+    ("question without a question mark", "faq", "question: Who runs it?", "question: Who runs it",
+     (14, 'question "who-runs-it"', "question", ["is not in the right form"], ["question mark"])),
+    ("no source for a question", "faq", "        sources:\n          - title: A source\n            url: https://www.gov.uk/\n      - id: who",
+     "        sources: []\n      - id: who", (10, 'question "what-is-it"', "sources", ["needs at least 1 entry"], ["add one"])),
+
+    # --- text: plain-text fields and Markdown fields ----------------------------------------
+    ("a script tag in a title", "resources", "    title: Childline", "    title: <script>alert(1)</script>Childline",
+     (4, 'resource "childline"', "title", ["has an HTML tag (<script>)"], ["plain text"])),
+    ("an HTML tag in a Markdown field (a content warning)", "resources", "Free, private help", "Free, <b>private</b> help",
+     None),
+    ("a Markdown link in a title", "resources", "    title: Childline", "    title: Childline ([here](https://www.childline.org.uk/))",
+     (4, 'resource "childline"', "title", ["plain text"], ['"description"'])),
+    ("a Markdown link in an update's summary", "updates", "    summary: Partners met.",
+     "    summary: Partners [met](https://www.gov.uk/).", (6, 'update "first-meeting"', "summary", ["plain text"], ['"body"'])),
+    ("a Markdown link in a help line", "help", "        when: Police, ambulance, fire service or coastguard",
+     "        when: Police, [ambulance](https://www.gov.uk/)", (8, 'situation "in-danger-now"', "lines[1].when", ["plain text"], ['"url"'])),
+    ("a picture in a Markdown field", "resources", "Free, private help", "Free ![logo](https://example.org/logo.png) help",
+     (6, 'resource "childline"', "description", ["picture"], ["link to the page"])),
+    ("a script link in Markdown", "faq", "It is a partnership.", "It is a [partnership](javascript:alert(1)).",
+     (9, 'question "what-is-it"', "answer", ['has a link to "javascript:alert(1)" that is not allowed'], ["https://"])),
+    ("a link to a page that does not exist", "faq", "It is a partnership.", "It is a [partnership](about.md).",
+     (9, 'question "what-is-it"', "answer", ['links to "about.md", but there is no such page'], ["faq.md"])),
+    ("a broken #anchor to another question", "faq", "        answer: The hub.", "        answer: See [it](#what-is-this).",
+     (15, 'question "who-runs-it"', "answer", ['links to "#what-is-this", but faq.md has no heading or entry "#what-is-this"'],
+      ['did you mean "#what-is-it"?'])),
+    ("a broken #anchor on another page", "resources", "The local unit.", "The local unit ([hub](faq.md#who-runs)).",
+     (17, 'resource "local-team"', "description", ['faq.md has no heading or entry "#who-runs"'], ['"faq.md#who-runs-it"'])),
+    ("a broken #anchor to a heading", "faq", "        answer: The hub.", "        answer: See [it](index.md#were).",
+     (15, 'question "who-runs-it"', "answer", ['index.md has no heading or entry "#were"'], ['"index.md#where"'])),
+
+    # --- across files -------------------------------------------------------------------------
+    ("unknown area", "resources", "    areas: [banes]", "    areas: [bath]",
+     (23, 'resource "local-team"', "areas[1]", ['"bath" is not a known area'], ['did you mean "banes"?'])),
+    ("unknown type", "resources", "    type: helpline", "    type: helplines",
+     (9, 'resource "childline"', "type", ['"helplines" is not a known type'], ['did you mean "helpline"?'])),
+    ("unknown topic", "resources", "    topics: [knife-crime]", "    topics: [knife-crimes]",
+     (11, 'resource "childline"', "topics[1]", ['"knife-crimes" is not a known topic'], ['did you mean "knife-crime"?'])),
+    ("unknown audience", "resources", "    audiences: [professionals]", "    audiences: [profesionals]",
+     (21, 'resource "local-team"', "audiences[1]", ["is not a known audience"], ['did you mean "professionals"?'])),
+    ("all with other areas", "resources", "    areas: [all]", "    areas: [all, bristol]",
+     (12, 'resource "childline"', "areas", ['"all" is listed with other areas'], ["[all]"])),
+    ("duplicate id", "resources", "  - id: local-team", "  - id: childline",
+     (14, 'resource "childline"', "id", ["repeats the id on line 3"], ["give each id only once"])),
+    ("duplicate question", "faq", "question: Who runs it?", "question: What is it?",
+     (14, 'question "who-runs-it"', "question", ["repeats the question on line 7"], ["only once"])),
+    ("duplicate question, other case", "faq", "question: Who runs it?", "question: what IS it?",
+     (14, 'question "who-runs-it"', "question", ["repeats the question on line 7"], ["only once"])),
+    ("spoke that is not an area", "spokes", "  - id: bristol", "  - id: bristoll",
+     (20, 'spoke "bristoll"', "id", ['"bristoll" is not an area'], ['did you mean "bristol"?'])),
+    ("synonym of an unknown topic", "synonyms", "    topics: [knife-crime]", "    topics: [knife-crimes]",
+     (4, "synonym group number 1", "topics[1]", ['"knife-crimes" is not a known topic'], ['did you mean "knife-crime"?'])),
+    ("markup in a synonym", "synonyms", "[knife, knives, blade]", "[knife, </script>]",
+     (3, "synonym group number 1", "words[2]", ["is not in the right form"], ["lower-case words"])),
+    ("place in an unknown area", "places", "    areas: [banes]", "    areas: [bath]",
+     (5, 'place "Bath"', "areas[1]", ['"bath" is not a known area'], ['did you mean "banes"?'])),
+    ("place listed twice", "places", "  - name: BS99", "  - name: bath",
+     (6, 'place "bath"', "name", ["repeats the place name on line 3"], ["only once"])),
     ("local entry without a source", "resources",
      "    source:\n      title: The council's page about the unit\n      url: https://beta.bathnes.gov.uk/violence-reduction-unit\n",
-     "", 14, ['resource "local-team": field "source": is missing', "areas are not [all]", "`source:`", "`title:`",
-              "`url:`"]),
-    ("national entry made local needs a source", "resources", "    areas: [all]", "    areas: [bristol]", 3,
-     ['resource "childline": field "source": is missing', "areas are not [all]"]),
+     "", (14, 'resource "local-team"', "source", ["is missing"], ["areas are not [all]", "`source:`", "`title:`", "`url:`"])),
+    ("national entry made local needs a source", "resources", "    areas: [all]", "    areas: [bristol]",
+     (3, 'resource "childline"', "source", ["is missing"], ["areas are not [all]"])),
     ("source without its address", "resources", "      url: https://beta.bathnes.gov.uk/violence-reduction-unit\n", "",
-     26, ['resource "local-team": field "source.url": is missing', "https://"]),
+     (26, 'resource "local-team"', "source.url", ["is missing"], ["https://"])),
 ]
 
 
 def project_with(tmp_path: Path, name: str, find, replace) -> Path:
-    shutil.copytree(FIXTURES, tmp_path / "data")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    """The fixture project with one edit made to data/<name>.yml."""
+    shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
+    for part in ("schemas", "overrides"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     file = tmp_path / "data" / f"{name}.yml"
-    text = file.read_text()
+    text = file.read_text(encoding="utf-8")
     if find is None:
-        text = replace
+        text = text.replace("\n", "\r\n") if replace == "CRLF" else replace
     else:
         assert find in text, f"fixture no longer contains {find!r}"
         text = text.replace(find, replace, 1)
-    file.write_text(text)
+    file.write_bytes(text.encode("cp1252" if "£" in replace else "utf-8"))
     return tmp_path
 
 
 def test_the_fixture_data_is_valid(tmp_path):
-    shutil.copytree(FIXTURES, tmp_path / "data")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
-    load(tmp_path, TODAY)
+    load(project_with(tmp_path, "faq", "", ""), TODAY)
 
 
-@pytest.mark.parametrize("case,name,find,replace,line,words", CASES, ids=[c[0] for c in CASES])
-def test_each_mistake_is_reported_at_its_line_and_field(tmp_path, case, name, find, replace, line, words):
+@pytest.mark.parametrize("case,name,find,replace,expected", CASES, ids=[c[0] for c in CASES])
+def test_each_edit_is_accepted_or_reported_at_its_line_record_and_field(tmp_path, case, name, find, replace, expected):
     project = project_with(tmp_path, name, find, replace)
+    if expected is None:
+        load(project, TODAY)
+        return
+    line, record, field, words, fix_words = expected
     with pytest.raises(DataError) as raised:
         load(project, TODAY)
-    messages = [str(p) for p in raised.value.problems]
-    matching = [m for m in messages if m.startswith(f"data/{name}.yml:{line}:")]
-    assert matching, f"no message at data/{name}.yml:{line}; got:\n" + "\n".join(messages)
-    assert any(all(w in m for w in words) for m in matching), "\n".join(messages)
-    assert all(" — " in m for m in messages), "every message ends with what to do"
+    problems = raised.value.problems
+    listing = "\n".join(str(p) for p in problems)
+    here = [p for p in problems if (p.file, p.line) == (f"data/{name}.yml", line)]
+    assert here, f"nothing said at data/{name}.yml:{line}; got:\n{listing}"
+    assert any(p.record == record and p.field == field and all(w in p.message for w in words)
+               and all(w in p.fix for w in fix_words) for p in here), listing
+    for p in problems:
+        assert p.fix and " — " in str(p), "every message ends with what to do"
+        assert not PARSER_WORDS.search(p.message + p.fix), f"parser words reach the editor: {p}"
+
+
+def test_there_are_at_least_forty_mistakes_and_a_dozen_valid_edits():
+    assert sum(1 for c in CASES if c[-1] is not None) >= 40
+    assert sum(1 for c in CASES if c[-1] is None) >= 12
+
+
+def test_updates_are_newest_first_whatever_their_order_in_the_file(tmp_path):
+    older = ("items:\n  - id: older\n    title: Older\n    date: 2019-01-01\n    summary: Older.\n    body: Older.\n"
+             "    source: {title: Police news, url: 'https://www.avonandsomerset.police.uk/'}\n")
+    newer = older.replace("older", "newer").replace("Older", "Newer").replace("2019-01-01", "2024-05-06")
+    project = project_with(tmp_path, "updates", "items:\n", older + newer.removeprefix("items:\n"))
+    dates = [str(item["date"]) for item in load(project, TODAY).updates]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2024-05-06"
+
+
+def test_content_warnings_name_the_record_by_id_and_line(tmp_path):
+    from vrp.content import warnings
+    project = project_with(tmp_path, "faq", "It is a partnership.", "It is a partnership: [click here](https://www.gov.uk/).")
+    found = [str(w) for w in warnings(load(project, TODAY), project)]
+    assert 'data/faq.yml:9: question "what-is-it": field "answer": link text "click here" says nothing on its own' \
+        in "\n".join(found), found
+    old = project_with(tmp_path / "old", "resources", "last_reviewed: 2026-01-10", "last_reviewed: 2025-01-10")
+    found = [str(w) for w in warnings(load(old, TODAY), old)]
+    assert any(w.startswith('data/resources.yml:13: resource "childline": field "last_reviewed": last reviewed 2025-01-10')
+               for w in found), found
+    tagged = project_with(tmp_path / "tag", "resources", "Free, private help", "Free, <b>private</b> help")
+    found = [str(w) for w in warnings(load(tagged, TODAY), tagged)]
+    assert any(w.startswith('data/resources.yml:6: resource "childline": field "description": has an HTML tag (<b>), '
+                            "which the site shows as typed — ") for w in found), found
 
 
 def test_all_problems_are_listed_at_once(tmp_path):
@@ -148,18 +308,19 @@ def test_all_problems_are_listed_at_once(tmp_path):
 def test_a_broken_data_file_stops_the_build_before_any_page_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
     resources = project / "data" / "resources.yml"
-    resources.write_text(resources.read_text().replace("type: helpline", "type: helplines", 1))
+    resources.write_text(resources.read_text().replace("type: ", "type: no-such-", 1))
     out = tmp_path / "site"
     result = build(project, out)
     assert result.returncode != 0
-    assert 'data/resources.yml:' in result.stderr and 'is not a known type' in result.stderr
+    assert "data/resources.yml:" in result.stderr and "is not a known type" in result.stderr
     assert not list(out.rglob("*.html")), "a page was written despite the error"
 
 
 def test_make_check_reports_without_building(tmp_path):
-    import subprocess, sys
     project = project_with(tmp_path, "resources", "    type: helpline", "    type: helplines")
-    result = subprocess.run([sys.executable, "-m", "vrp.check", "--root", str(project)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "vrp.check", "--root", str(project)], capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 1
     assert 'data/resources.yml:9: resource "childline": field "type"' in result.stderr
+    assert "::error" not in result.stdout, "annotations only in GitHub Actions"
     assert not (project / "site").exists()

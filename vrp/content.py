@@ -1,59 +1,100 @@
-"""Content warnings: things that are not errors today but make the site worse over time."""
+"""Content warnings: things that are not errors today but make the site worse over time.
+
+Each is a Problem like a data error (file, line, record and field, and what to do), so an editor
+finds it the same way; `make check` lists them, `make content-check` fails on them.
+"""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from vrp.problems import Problem
+from vrp import validate
+from vrp.validate import locate
+from vrp.yamlsource import read
+
 VAGUE = re.compile(r"\[\s*(click here|here|read more|more|this link|link|this page)\s*\]", re.I)
 NO_ALT = re.compile(r"!\[\s*\]\(")
 HTML_IMG_NO_ALT = re.compile(r"<img(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.I)
+VAGUE_FIX = 'name where the link goes, e.g. "Read the Serious Violence Duty guidance"'
+NO_ALT_FIX = 'describe it in the [brackets] or alt="..."'
 # Each area's readers should find at least this many services of their own. Fewer is a warning, never an
 # error: taking out a service that has closed is a right edit and must not stop the site being built.
 MIN_LOCAL_ENTRIES = 12
+HTML_FIX = ("remove it: the site shows HTML as typed; in Markdown write **bold** for bold, a blank line "
+            "between paragraphs and [words](https://...) for a link")
 
 
-def _texts(node, path=""):
+def _texts(node, path):
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _texts(value, f"{path}.{key}" if path else key)
+            yield from _texts(value, path + [key])
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _texts(value, f"{path}[{i + 1}]")
+            yield from _texts(value, path + [i])
     elif isinstance(node, str):
         yield path, node
 
 
-def warnings(site, root: Path) -> list[str]:
-    found = [f'data/resources.yml: resource "{r["id"]}": last reviewed {r["last_reviewed"]}, over a year ago '
-             "— check the entry is still right and update last_reviewed" for r in site.due_for_review()]
-    found += local_coverage_warnings(site)
-    sources = [(f"data/{name}.yml", data) for name, data in site.data.items()]
-    for file, data in sources:
-        for field, text in _texts(data):
-            found += _text_warnings(f"{file}: {field}", text)
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def warnings(site, root: Path) -> list[Problem]:
+    root = Path(root)
+    found = []
+    sources = {}
+    for name in site.data:
+        file = root / "data" / f"{name}.yml"
+        source = read(file, f"data/{name}.yml")[0] if file.exists() else None
+        if source is not None:
+            sources[name] = source
+    resources = sources.get("resources")
+    ids = [r.get("id") for r in site.resources]
+    for r in site.due_for_review():
+        path = ["resources", ids.index(r["id"]), "last_reviewed"]
+        record, field = locate(resources, path) if resources else (f'resource "{r["id"]}"', "last_reviewed")
+        found.append(Problem("data/resources.yml", resources.line(path) if resources else 1,
+                             f"last reviewed {r['last_reviewed']}, over a year ago",
+                             "check the entry is still right and update last_reviewed", record, field))
+    found += local_coverage_warnings(site, resources.line(["resources"]) if resources else 1)
+    for name, source in sources.items():
+        for path, text in _texts(source.data, []):
+            record, field = locate(source, path)
+            for match in VAGUE.finditer(text):
+                found.append(Problem(source.path, source.line_of(path, match.group(0)),
+                                     f'link text "{match.group(1)}" says nothing on its own', VAGUE_FIX, record, field))
+            image = NO_ALT.search(text) or HTML_IMG_NO_ALT.search(text)
+            if image:
+                found.append(Problem(source.path, source.line_of(path, image.group(0)),
+                                     "an image has no alternative text", NO_ALT_FIX, record, field))
+        schema = root / "schemas" / f"{name}.schema.json"
+        for path, text, spec, _ in validate.texts(source, validate.schema(root, name).schema) if schema.exists() else []:
+            tag = validate.HTML_TAG.search(text)
+            if tag and validate.is_markdown(spec):  # plain-text fields: an error, reported by the data check
+                record, field = locate(source, path)
+                found.append(Problem(source.path, source.line_of(path, tag.group(0)),
+                                     f"has an HTML tag ({tag.group(0)[:40]}), which the site shows as typed",
+                                     HTML_FIX, record, field))
     for page in sorted((root / "docs").rglob("*.md")):
-        found += _text_warnings(str(page.relative_to(root)), page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        shown = page.relative_to(root).as_posix()
+        for match in VAGUE.finditer(text):
+            found.append(Problem(shown, _line_at(text, match.start()),
+                                 f'link text "{match.group(1)}" says nothing on its own', VAGUE_FIX))
+        for match in (*NO_ALT.finditer(text), *HTML_IMG_NO_ALT.finditer(text)):
+            found.append(Problem(shown, _line_at(text, match.start()), "an image has no alternative text", NO_ALT_FIX))
     return found
 
 
-def local_coverage_warnings(site) -> list[str]:
+def local_coverage_warnings(site, line: int = 1) -> list[Problem]:
     """An area with fewer than MIN_LOCAL_ENTRIES entries of its own (not those for [all])."""
     found = []
     for area in site.vocabularies["areas"]:
         count = sum(area["id"] in r["areas"] for r in site.resources)
         if count < MIN_LOCAL_ENTRIES:
-            found.append(f'data/resources.yml: area "{area["id"]}" ({area["label"]}) has {count} local '
-                         f"entr{'y' if count == 1 else 'ies'}, fewer than {MIN_LOCAL_ENTRIES} — add services "
-                         f'that work there, with {area["id"]} in their areas and a source, so readers in '
-                         f"{area['label']} find help near them")
-    return found
-
-
-def _text_warnings(where: str, text: str) -> list[str]:
-    found = []
-    for match in VAGUE.finditer(text):
-        found.append(f'{where}: link text "{match.group(1)}" says nothing on its own — name where the link goes, '
-                     'e.g. "Read the Serious Violence Duty guidance"')
-    if NO_ALT.search(text) or HTML_IMG_NO_ALT.search(text):
-        found.append(f"{where}: an image has no alternative text — describe it in the [brackets] or alt=\"...\"")
+            found.append(Problem("data/resources.yml", line,
+                                 f"has {count} local entr{'y' if count == 1 else 'ies'}, fewer than {MIN_LOCAL_ENTRIES}",
+                                 f"add services that work there, with {area['id']} in their areas and a source, so "
+                                 f"readers in {area['label']} find help near them", f'area "{area["id"]}" ({area["label"]})'))
     return found

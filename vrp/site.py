@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp import get_help, validate
+from vrp import anchors, get_help, validate
 from vrp.problems import DataError, Problem
 from vrp.yamlsource import Source, as_date, read
 
@@ -37,14 +37,9 @@ def _normal_question(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def our_pages(root: Path, sources: dict[str, Source]) -> set[str]:
-    """Every page of the site by its Markdown path: those in docs/ and those made from data/."""
-    docs = root / "docs"
-    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    for name, key in (("spokes", "spokes"), ("updates", "items")):
-        records = sources[name].data.get(key) if name in sources and isinstance(sources[name].data, dict) else None
-        pages |= {f"{name}/{r['id']}.md" for r in records or [] if isinstance(r, dict) and "id" in r}
-    return pages
+def our_pages(root: Path, sources: dict[str, Source]) -> dict[str, anchors.Page]:
+    """Every page of the site by its Markdown path (those in docs/ and those made from data/), with its anchors."""
+    return anchors.pages(root, sources)
 
 
 def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Problem]]:
@@ -61,18 +56,20 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         if source is None:
             continue
         sources[name] = source
-        first = file.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+        first = source.text.split("\n", 1)[0].strip()
         if first != SCHEMA_LINE.format(name):
             problems.append(Problem(shown, 1, "the first line should name the file's schema",
                                     f"make the first line exactly: {SCHEMA_LINE.format(name)}"))
         problems += validate.schema_problems(source, validate.schema(root, name))
+        problems += validate.text_problems(source, validate.schema(root, name))
         for keys in id_lists:
             problems += validate.duplicate_problems(source, keys, "id", "id")
         if name in DATES:
             problems += validate.date_problems(source, *DATES[name], today)
     pages = our_pages(root, sources)  # links can only be checked once every page is known
     for name, source in sources.items():
-        problems += validate.link_problems(source, pages, PAGE_DIR[name])
+        problems += validate.link_problems(source, pages, PAGE_DIR[name], validate.schema(root, name),
+                                           lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
     if "faq" in sources:
         problems += validate.duplicate_problems(sources["faq"], ("sections", "questions"), "question", "question",
                                                 _normal_question)

@@ -13,25 +13,27 @@ import re
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema.protocols import Validator
+from jsonschema.validators import validator_for
 
-from vrp.problems import Problem
+from vrp.anchors import Page
+from vrp.problems import RECORD_NAMES, Problem
 from vrp.yamlsource import Source, as_date
-
-# The list keys whose items are records, and what one record is called in a message.
-RECORD_NAMES = {"groups": "synonym group", "places": "place", "resources": "resource", "sections": "section", "questions": "question", "spokes": "spoke",
-                "items": "update", "programmes": "programme", "actions": "action", "rows": "row",
-                "areas": "area", "types": "type", "audiences": "audience", "topics": "topic",
-                "numbers": "help number", "situations": "situation", "partners": "partner", "documents": "document"}
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
 LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # the target of a Markdown link
+MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
+HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+MARKDOWN = "text/markdown"  # the schemas' contentMediaType for a field whose text is Markdown
 
 
 @cache
-def schema(root: Path, name: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads((root / "schemas" / f"{name}.schema.json").read_text()))
+def schema(root: Path, name: str) -> Validator:
+    """The validator for a data file, of the JSON Schema draft its schema names."""
+    spec = json.loads((root / "schemas" / f"{name}.schema.json").read_text())
+    return validator_for(spec)(spec)
 
 
 def closest(word, choices, labels: dict | None = None) -> str:
@@ -63,6 +65,8 @@ def locate(source: Source, path) -> tuple[str, str]:
             if isinstance(item, dict):  # a list of records, not of plain values such as `areas: [banes]`
                 name = RECORD_NAMES[path[i - 1]]
                 ident = item.get("id") or item.get("name")
+                key_name = "id" if item.get("id") else "name"
+                ident = source.written(path[:i + 1] + [key_name]) or ident
                 record = f'{name} "{ident}"' if isinstance(ident, (str, int)) else f"{name} number {key + 1}"
                 start = i + 1
         try:
@@ -73,6 +77,23 @@ def locate(source: Source, path) -> tuple[str, str]:
     for key in path[start:]:
         field += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if field else str(key))
     return record, field
+
+
+def _field_name(path) -> str:
+    named = [key for key in path if isinstance(key, str)]
+    return named[-1] if named else "value"
+
+
+def _read_as(written: str, value) -> str:
+    if isinstance(value, bool):
+        return f"{written} is read by YAML as a yes-or-no value ({'true' if value else 'false'}), not as text"
+    if isinstance(value, (int, float)) and written.lstrip("+-").startswith("0") and written.strip("+-0") != "":
+        return f"{written} is read by YAML as the number {value}, not as text (a leading zero makes it a number)"
+    return f"{written} is read by YAML as a number, not as text"
+
+
+def _in_quotes(path, written: str) -> str:
+    return f'put the value in quotes: {_field_name(path)}: "{written}"'
 
 
 def _subschema_hint(error) -> str:
@@ -102,13 +123,21 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
             continue
         record, field = locate(source, path)
         line = source.line(path)
+        written = source.written(path)
         if kind == "type":
             want = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
             message, fix = f"should be {KIND.get(want, want)}, not {_describe(value)}", _subschema_hint(error) or "change its value"
             if want == "array":
                 fix = "write it as a list, e.g. [public] or one '- item' per line"
+            elif want == "string" and value is None:
+                message, fix = "has no value", "write it after the colon, or remove the line if the field is optional"
+            elif want == "string" and written is not None:
+                message, fix = _read_as(written, value), _in_quotes(path, written)
         elif kind == "enum":
-            message, fix = f'"{value}" is not allowed here', closest(value, error.validator_value)
+            message, fix = f'"{written or value}" is not allowed here', closest(written or value, error.validator_value)
+            if isinstance(value, (bool, int, float)) and written is not None:
+                message = f"{_read_as(written, value)}, and it is not one of the values allowed here"
+                fix = f"{closest(written, error.validator_value)} Put it in quotes: {_field_name(path)}: \"{written}\""
         elif kind == "pattern":
             message, fix = f'"{value}" is not in the right form', error.schema.get("patternErrorMessage", "check its form")
         elif kind == "minLength":
@@ -188,35 +217,147 @@ def when_problems(source: Source) -> list[Problem]:
     return problems
 
 
-def link_problems(source: Source, pages: set[str] | None = None, page_dir: str = "") -> list[Problem]:
-    """Links inside Markdown text may only go to web pages, email, phone or our own pages; a link
-    to one of our pages must name a page that exists, seen from the page the text appears on."""
-    problems = []
+def _resolve(root: dict, node):
+    """A subschema with its `$ref` followed (only local refs such as #/$defs/source)."""
+    seen = 0
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/") and seen < 20:
+        target = root
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+        node, seen = {**target, **{k: v for k, v in node.items() if k != "$ref"}}, seen + 1
+    return node if isinstance(node, dict) else {}
 
-    def walk(node, path):
+
+def _child(root: dict, node: dict, key) -> dict | None:
+    node = _resolve(root, node)
+    found = node.get("items") if isinstance(key, int) else node.get("properties", {}).get(key)
+    if found is None:
+        for branch in node.get("allOf", []) + node.get("anyOf", []) + node.get("oneOf", []):
+            found = _child(root, branch, key)
+            if found is not None:
+                return found
+        return None
+    return _resolve(root, found)
+
+
+def texts(source: Source, schema: dict):
+    """Yield (path, text, its subschema, the subschema of the record holding it) for every text."""
+    def walk(node, spec, parent, path):
         if isinstance(node, dict):
             for key, value in node.items():
-                walk(value, path + [key])
+                sub = _child(schema, spec, key) if spec is not None else None
+                yield from walk(value, sub, spec, path + [key])
         elif isinstance(node, list):
             for i, value in enumerate(node):
-                walk(value, path + [i])
+                sub = _child(schema, spec, i) if spec is not None else None
+                yield from walk(value, sub, parent, path + [i])
         elif isinstance(node, str):
-            for target in LINK.findall(node):
-                label, field = locate(source, path)
-                if not re.match(r"(https?://|mailto:|tel:|#|\.{0,2}/?[\w./-]*\.md(#[\w-]+)?$)", target, re.I) or target == "":
-                    problems.append(Problem(source.path, source.line_of(path, target), f'has a link to "{target}" that is not allowed',
-                                            "link to a full web address starting with https://, or to one of our pages such as faq.md",
-                                            label, field))
-                elif pages is not None and target.split("#")[0].endswith(".md"):
-                    page = posixpath.normpath(posixpath.join(page_dir, target.split("#")[0]))
-                    if page not in pages:
-                        near = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
-                        fix = (f'did you mean "{posixpath.relpath(near[0], page_dir or ".")}"?' if near
-                               else "link to one of our pages by its file name in docs/, such as faq.md")
-                        problems.append(Problem(source.path, source.line_of(path, target),
-                                                f'links to "{target}", but there is no such page', fix, label, field))
-    walk(source.data, [])
+            yield path, node, spec or {}, _resolve(schema, parent) if parent is not None else {}
+    yield from walk(source.data, _resolve(schema, schema), None, [])
+
+
+def is_markdown(spec: dict) -> bool:
+    return spec.get("contentMediaType") == MARKDOWN
+
+
+def _where_links_go(record_spec: dict, root: dict) -> str:
+    """Where a link can go instead, from the fields of the same record."""
+    props = record_spec.get("properties", {})
+    rich = [name for name, spec in props.items() if is_markdown(_resolve(root, spec))]
+    if rich:
+        names = " or ".join(f'"{name}"' for name in rich)
+        return f"remove the link: write it in the field {names} of this entry, which can hold links"
+    if "url" in props:
+        return 'remove the link: put the web address in this entry\'s "url" field'
+    if "source" in props or "sources" in props:
+        return "remove the link: name the page as this entry's source instead"
+    return "remove the link and write the words alone: this field cannot hold links"
+
+
+def text_problems(source: Source, validator) -> list[Problem]:
+    """Rules for text the schema alone cannot say: not blank, no pictures from other sites, and in
+    plain-text fields no HTML tags or Markdown links (the site would show them as typed)."""
+    root, problems = validator.schema, []
+    for path, value, spec, record_spec in texts(source, root):
+        label, field = locate(source, path)
+        if value and not value.strip():
+            problems.append(Problem(source.path, source.line(path), "has only spaces in it",
+                                    "write the text, or remove the field if it is optional", label, field))
+            continue
+        tag = HTML_TAG.search(value)
+        if tag and not is_markdown(spec):  # in Markdown it is shown as typed too: a content warning
+            problems.append(Problem(source.path, source.line_of(path, tag.group(0)),
+                                    f"has an HTML tag ({tag.group(0)[:40]})",
+                                    "remove it: this field is plain text, and the site shows tags as they are typed",
+                                    label, field))
+        if is_markdown(spec):
+            image = IMAGE.search(value)
+            if image:
+                problems.append(Problem(source.path, source.line_of(path, image.group(0)),
+                                        "has a picture (![...](...)), which this site does not show from data files",
+                                        "remove it, or link to the page that shows the picture: [words](https://...)",
+                                        label, field))
+        else:
+            link = MARKDOWN_LINK.search(value)
+            if link:
+                problems.append(Problem(source.path, source.line_of(path, link.group(0)),
+                                        f"has a link ({link.group(0)[:60]}), but this field is plain text and the site "
+                                        "would show the brackets as typed", _where_links_go(record_spec, root), label, field))
     return problems
+
+
+def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir: str = "", validator=None,
+                  page_of=None) -> list[Problem]:
+    """Links inside Markdown text may only go to web pages, email, phone or our own pages; a link
+    to one of our pages must name a page that exists, seen from the page the text appears on, and an
+    `#anchor` must be a heading or entry of that page. Plain-text fields are left to text_problems."""
+    problems = []
+    root = validator.schema if validator is not None else None
+    found = (((path, value) for path, value, spec, _ in texts(source, root) if is_markdown(spec))
+             if root is not None else _all_texts(source.data, []))
+    for path, node in found:
+        for target in LINK.findall(node):
+            label, field = locate(source, path)
+            line = source.line_of(path, target)
+            if not re.match(r"(https?://|mailto:|tel:|#[\w-]+$|\.{0,2}/?[\w./-]*\.md(#[\w-]+)?$)", target, re.I) or target == "":
+                problems.append(Problem(source.path, line, f'has a link to "{target}" that is not allowed',
+                                        "link to a full web address starting with https://, or to one of our pages such as faq.md",
+                                        label, field))
+                continue
+            if pages is None or re.match(r"(https?://|mailto:|tel:)", target, re.I):
+                continue
+            address, _, anchor = target.partition("#")
+            if address:
+                page = posixpath.normpath(posixpath.join(page_dir, address))
+                if page not in pages:
+                    near = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
+                    fix = (f'did you mean "{posixpath.relpath(near[0], page_dir or ".")}"?' if near
+                           else "link to one of our pages by its file name in docs/, such as faq.md")
+                    problems.append(Problem(source.path, line, f'links to "{target}", but there is no such page', fix, label, field))
+                    continue
+            else:
+                page = page_of(path) if page_of else None
+                if page is None or page not in pages:
+                    continue
+            if anchor and pages[page].has(anchor) is False:
+                near = difflib.get_close_matches(anchor, sorted(pages[page].anchors), n=1, cutoff=0.6)
+                fix = (f'did you mean "{address}#{near[0]}"?' if near else
+                       f"link to a heading or question that {page} has, or to the page alone ({address or page})")
+                problems.append(Problem(source.path, line,
+                                        f'links to "{target}", but {page} has no heading or entry "#{anchor}"',
+                                        fix, label, field))
+    return problems
+
+
+def _all_texts(node, path):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _all_texts(value, path + [key])
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _all_texts(value, path + [i])
+    elif isinstance(node, str):
+        yield path, node
 
 
 def vocabulary_problems(resources: Source, vocab: Source) -> list[Problem]:

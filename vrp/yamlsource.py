@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from vrp.problems import Problem
+from vrp.yamlerrors import GENERIC_FIX, Explainer
 
 
 @dataclass
@@ -20,7 +21,12 @@ class Source:
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
     key_lines: dict[tuple, int] = field(default_factory=dict)  # where a field's name is written
-    text: str = ""
+    text: str = ""  # the file as an editor sees it, without a byte-order mark
+    plain: dict[tuple, str] = field(default_factory=dict)  # unquoted values as written
+
+    def written(self, path) -> str | None:
+        """An unquoted value exactly as the editor wrote it (`no`, `0700`), or None."""
+        return self.plain.get(tuple(path))
 
     def line(self, path) -> int:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
@@ -49,62 +55,92 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(node, path, lines, key_lines):
+def _walk(node, path, lines, key_lines, plain):
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             key_lines[path + (key.value,)] = key.start_mark.line + 1
-            _walk(value, path + (key.value,), lines, key_lines)
+            _walk(value, path + (key.value,), lines, key_lines, plain)
             if isinstance(value, yaml.ScalarNode) and value.style in ("|", ">"):
                 lines[path + (key.value,)] = key.start_mark.line + 1  # the line that names the field
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), lines, key_lines)
+            _walk(item, path + (i,), lines, key_lines, plain)
+    elif isinstance(node, yaml.ScalarNode) and node.style is None:
+        plain[path] = node.value  # as written: `no` or `0700` before YAML made it false or 448
 
 
-def _duplicate_keys(node, shown, problems):
+def _duplicate_keys(node, explainer, problems):
     """PyYAML silently keeps the last of two equal keys; an editor needs to hear about it."""
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key, value in node.value:
             if key.value in seen:
-                problems.append(Problem(shown, key.start_mark.line + 1,
-                                        f'the field "{key.value}" appears twice in one record',
-                                        "keep only one of them", field=str(key.value)))
+                line = key.start_mark.line + 1
+                record, _ = explainer.where(line)
+                fix = "keep only one of them"
+                if key.value in ("id", "name"):
+                    fix += ', or if it starts a new entry, begin that line with "- " like the entries above'
+                problems.append(Problem(explainer.shown, line, f'the field "{key.value}" appears twice in one record',
+                                        fix, record, str(key.value)))
             seen.add(key.value)
-            _duplicate_keys(value, shown, problems)
+            _duplicate_keys(value, explainer, problems)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _duplicate_keys(item, shown, problems)
+            _duplicate_keys(item, explainer, problems)
+
+
+def _tab_lines(text: str) -> list[int]:
+    return [number for number, line in enumerate(text.splitlines(), 1)
+            if "\t" in line[: len(line) - len(line.lstrip(" \t"))]]
+
+
+def _compose(text: str, shown: str):
+    """Compose `text`, reading a tab inside a line's text as a space (YAML itself accepts it there;
+    PyYAML does not). Returns (node, text as parsed, problems)."""
+    for _ in range(text.count("\t") + 1):
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+            data = _Loader(text).get_single_data()  # tags such as `!Important` only fail here
+            return node, data, []
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            if mark and "'\\t'" in (error.problem or "") and text[mark.index:mark.index + 1] == "\t":
+                line = text.splitlines()[mark.line]
+                if line[: mark.column].strip(" \t"):  # inside the text, not the indentation
+                    text = text[:mark.index] + " " + text[mark.index + 1:]
+                    continue
+                explainer = Explainer(shown, text)
+                return None, text, [Problem(shown, number, "this line is indented with a tab",
+                                            "YAML needs spaces: replace the tab with spaces (2 per level)",
+                                            *explainer.where(number))
+                                    for number in _tab_lines(text)]
+            return None, text, [Explainer(shown, text).explain(error)]
+    return None, text, [Problem(shown, 1, "the file could not be read", GENERIC_FIX)]
 
 
 def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
     """Parse `file`. Returns no Source when it cannot be read as data at all."""
-    text = file.read_text(encoding="utf-8")
-    tabs = [Problem(shown, number, "this line is indented with a tab",
-                    "YAML needs spaces: replace the tab with spaces (2 per level)")
-            for number, line in enumerate(text.splitlines(), 1)
-            if "\t" in line[: len(line) - len(line.lstrip())]]
-    if tabs:
-        return None, tabs
+    raw = file.read_bytes()
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or "this is not valid YAML"
-        return None, [Problem(shown, mark.line + 1 if mark else 1, f"YAML syntax error: {what}",
-                              "check the indentation on this line and the one before, and put "
-                              "text that contains ': ' or starts with a quote or * in quotes")]
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors save, is not content
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "the file is not saved as UTF-8 text (a character on this line, "
+                                           "such as £ or a curly quote, is in another encoding)",
+                              "save the file as UTF-8, or retype that character in GitHub's editor")]
+    node, data, problems = _compose(text, shown)
+    if problems:
+        return None, problems
     if node is None:
         return None, [Problem(shown, 1, "the file is empty",
                               "restore its content from the last version on GitHub")]
-    problems: list[Problem] = []
-    _duplicate_keys(node, shown, problems)
-    data = _Loader(text).get_single_data()
+    _duplicate_keys(node, Explainer(shown, text), problems)
     lines: dict[tuple, int] = {}
     key_lines: dict[tuple, int] = {}
-    _walk(node, (), lines, key_lines)
-    return Source(shown, data, lines, key_lines, text), problems
+    plain: dict[tuple, str] = {}
+    _walk(node, (), lines, key_lines, plain)
+    return Source(shown, data, lines, key_lines, text, plain), problems
 
 
 def as_date(value) -> dt.date | None:
