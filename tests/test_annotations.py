@@ -96,10 +96,12 @@ def test_valid_data_gives_a_short_summary_and_warnings_as_warnings(tmp_path):
     project = project_with(tmp_path, "faq", "It is a partnership.", "It is a partnership: [click here](https://www.gov.uk/).")
     result, summary = run_check(project, tmp_path)
     assert result.returncode == 0, result.stderr
-    warning = next(l for l in result.stdout.splitlines() if l.startswith("::warning"))
-    assert warning.startswith('::warning file=data/faq.yml,line=9,title=question "what-is-it"%2C field "answer"::')
+    warnings = [l for l in result.stdout.splitlines() if l.startswith("::warning")]
+    assert any(w.startswith('::warning file=data/faq.yml,line=9,title=question "what-is-it"%2C field "answer"::')
+               for w in warnings), warnings
     assert summary.startswith("## The data is valid")
-    assert "### 1 content warning (it does not stop your change)" in summary
+    # the small fixture also has too few local services in each area: a warning each
+    assert f"### {len(warnings)} content warnings (they do not stop your change)" in summary
     assert '**data/faq.yml, line 9** (question "what-is-it", field "answer"): link text "click here"' in summary
 
 

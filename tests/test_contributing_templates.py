@@ -137,10 +137,10 @@ def test_the_guide_names_every_markdown_field():
             marked.add((schema.name.removesuffix(".schema.json"), field))
     # the sentence in "Plain text and Markdown" that lists them: update it with the schemas
     assert marked == {("faq", "answer"), ("resources", "description"), ("updates", "body"), ("spokes", "about"),
-                      ("spokes", "description")}, marked
+                      ("spokes", "description"), ("help", "summary"), ("help", "what_happens")}, marked
     section = GUIDE.split("## Plain text and Markdown", 1)[1].split("\n## ", 1)[0]
     for words in ("a FAQ answer", "a resource's\ndescription", "an update's body", "an area's `about`",
-                  "a programme's description"):
+                  "a programme's description", "situation's `summary`", "a line's `what_happens`"):
         assert words in section, words
 
 

@@ -170,7 +170,7 @@ CASES = [
     ("a Markdown link in an update's summary", "updates", "    summary: Partners met.",
      "    summary: Partners [met](https://www.gov.uk/).", (6, 'update "first-meeting"', "summary", ["plain text"], ['"body"'])),
     ("a Markdown link in a help line", "help", "        when: Police, ambulance, fire service or coastguard",
-     "        when: Police, [ambulance](https://www.gov.uk/)", (8, 'situation "in-danger-now"', "lines[1].when", ["plain text"], ['"url"'])),
+     "        when: Police, [ambulance](https://www.gov.uk/)", (8, 'situation "in-danger-now"', "lines[1].when", ["plain text"], ['"what_happens"'])),
     ("a picture in a Markdown field", "resources", "Free, private help", "Free ![logo](https://example.org/logo.png) help",
      (6, 'resource "childline"', "description", ["picture"], ["link to the page"])),
     ("a script link in Markdown", "faq", "It is a partnership.", "It is a [partnership](javascript:alert(1)).",
