@@ -28,3 +28,13 @@ def test_screenshots_of_each_page_at_each_size_and_palette(browser, base_url, tm
     assert len(shots) == 16
     light, dark = (tmp_path / f"home-390x844-{palette}.png" for palette in ("light", "dark"))
     assert light.read_bytes() != dark.read_bytes()
+
+
+def test_pull_requests_keep_the_screenshots_for_a_reviewer():
+    import yaml
+    from conftest import ROOT
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())["jobs"]["test"]["steps"]
+    runs = [s.get("run") for s in steps]
+    upload = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact")
+              and s["with"]["path"].rstrip("/") == "screenshots"]
+    assert "make screenshots" in runs and upload and runs.index("make screenshots") < steps.index(upload[0])
