@@ -92,7 +92,7 @@ def card(r, root: str) -> str:
 
 def lists_context(d) -> dict:
     """What the "Browse the directory" links need."""
-    return {"vocabularies": d.site.vocabularies, "local": d.local_counts(), "total": len(d.entries),
+    return {"vocabularies": d.site.vocabularies, "local": d.local_counts, "total": len(d.entries),
             "per_page": PER_PAGE}
 
 

@@ -18,6 +18,7 @@ The words are split here exactly as assets/javascripts/directory-search.js split
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -204,9 +205,14 @@ class Directory:
     def data_dir(self) -> str:
         return f"{DATA_DIR}/{self.version}/"
 
+    @functools.cached_property
     def local_counts(self) -> dict[str, int]:
-        counts = {a["id"]: sum(1 for r in self.entries if a["id"] in r["areas"]) for a in self.site.vocabularies["areas"]}
-        counts["all"] = sum(1 for r in self.entries if not is_local(r))
+        """How many local services each area has, and (under "all") how many national ones there are."""
+        counts = {a["id"]: 0 for a in self.site.vocabularies["areas"]}
+        counts["all"] = 0
+        for r in self.entries:
+            for area in r["areas"]:
+                counts[area] += 1
         return counts
 
     def _data_files(self) -> dict[str, str]:
@@ -253,7 +259,7 @@ class Directory:
             "areas": pick("areas"), "types": pick("types"), "audiences": pick("audiences"), "topics": pick("topics"),
             "synonyms": [{"words": g["words"], "topics": [topics[t] for t in g.get("topics", [])]}
                          for g in self.site.synonyms],
-            "local": self.local_counts(), "stop": STOP_WORDS,
+            "local": self.local_counts, "stop": STOP_WORDS,
         }
 
 
@@ -261,7 +267,7 @@ def directory_page(site, url) -> dict:
     """What the directory page shows: its first results, the lists to browse, and the script's settings.
     `url(path)` gives a path of the site relative to the page."""
     d = Directory.of(site)
-    local = d.local_counts()
+    local = d.local_counts
     return {"first": d.entries[:FIRST], "described": d.described, "labels": site.labels, "root": url("index.md").rstrip("/") + "/",
             "vocabularies": site.vocabularies, "local": local, "local_total": len(d.entries) - local["all"],
             "total": len(d.entries), "per_page": PER_PAGE, "order": ORDER, "blank": dict(d.entries[0], phone="0", email="email@example.org"),  # a card for the script to copy
