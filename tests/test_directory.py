@@ -153,6 +153,13 @@ def test_a_word_never_matches_the_middle_of_another(tab):
     assert tab.text_content("#vrp-count") == "Nothing matches."
 
 
+@pytest.mark.parametrize("words,never", [("stabbing", "stalking-helpline"), ("stalker", "knife-crime-schools")])
+def test_a_word_the_directory_knows_is_never_read_as_a_typo_of_another(tab, words, never):
+    tab.goto(tab.base + "resources/")
+    found = search(tab, words)
+    assert found and never not in found, found
+
+
 def test_with_an_area_chosen_its_local_services_come_first(tab):
     tab.goto(tab.base + "resources/")
     choose(tab, "area", "bristol")

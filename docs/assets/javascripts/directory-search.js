@@ -100,6 +100,10 @@
       { kind: "audiences", value: 2, entries: tokens(config.audiences) },
       { kind: "areas", value: 1, entries: tokens(config.areas) }
     ];
+    this.synonymWords = new Set();
+    config.synonyms.forEach(function (group) {
+      group.words.forEach(function (w) { words(w).forEach(function (part) { self.synonymWords.add(part); }); });
+    });
     this.groups = config.synonyms.map(function (group) {
       var topics = 0;
       group.topics.forEach(function (t) { topics |= 1 << t; });
@@ -216,7 +220,9 @@
         if (terms[i] === word) out.push([word[0], i, EXACT]);
         else if (!exactOnly) out.push([word[0], i, START]);
       }
-      var limit = n >= 7 ? 2 : n >= 4 ? 1 : 0;
+      // A word the directory knows as it is (or the synonym list does) is not read as a typo of another:
+      // "stabbing" is never "stalking".
+      var limit = this.known(word) ? 0 : n >= 7 ? 2 : n >= 4 ? 1 : 0;
       for (i = 0; (limit || n > 3) && i < terms.length; i++) {
         var term = terms[i];
         if (folds[term]) { out.push([word[0], i, PLURAL]); continue; }
@@ -228,6 +234,14 @@
     }
     this.matchCache.set(key, out);
     return out;
+  };
+
+  // A word the entries or the synonym list have as it is: it is never read as a typo of another word.
+  Search.prototype.known = function (word) {
+    if (this.synonymWords.has(word)) return true;
+    var shard = this.shards[word[0]], terms = shard ? shard.terms : [], lo = 0, hi = terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < word) lo = mid + 1; else hi = mid; }
+    return terms[lo] === word;
   };
 
   function rarity(count, docs) {
@@ -254,7 +268,7 @@
   Search.prototype.labelCloseness = function (unit, label) {
     var total = 1;
     for (var i = 0; i < unit.words.length; i++) {
-      var w = unit.words[i], best = 0, limit = w.length >= 7 ? 2 : w.length >= 4 ? 1 : 0;
+      var w = unit.words[i], best = 0, limit = this.known(w) ? 0 : w.length >= 7 ? 2 : w.length >= 4 ? 1 : 0;
       for (var j = 0; j < label.words.length; j++) {
         var lw = label.words[j];
         var c = lw === w ? EXACT : lw.indexOf(w) === 0 ? START
