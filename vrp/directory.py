@@ -133,7 +133,7 @@ def list_pages(site, entries: list[dict]) -> list[ListPage]:
         local = [r for r in entries if area["id"] in r["areas"]]
         pages += _paged(lambda n, a=area["id"]: area_path(a, n), local, f"Local services in {area['label']}",
                         f"Local services in {area['label']}",
-                        f"Services that work in {area['label']}. National helplines and services cover it too.")
+                        f"Services that work in {area['label']}. The national helplines and services cover it too.")
     national = [r for r in entries if not is_local(r)]
     pages += _paged(lambda n: area_path("all", n), national, "National services and helplines",
                     "National services and helplines", "Services anyone in England can use, wherever they live.")
