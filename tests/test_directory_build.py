@@ -119,8 +119,11 @@ def test_the_pieces_of_data_say_exactly_what_the_entries_say(built):
     order = [r["id"] for r in sorted(ENTRIES, key=lambda r: [t["id"] for t in VOCAB["types"]].index(r["type"]))]
     cards = [card for piece in sorted(folder.glob("entries/*.json"), key=lambda f: int(f.stem))
              for card in json.loads(piece.read_text())]
-    assert [c[0] for c in cards] == order
     facets = json.loads((folder / "facets.json").read_text())
+    assert [cards[facets["card"][doc]][0] for doc in range(len(order))] == order
+    topics = [t["id"] for t in VOCAB["topics"]]
+    firsts = [topics.index(BY_ID[c[0]]["topics"][0]) for c in cards]
+    assert firsts == sorted(firsts)  # the cards are grouped by first topic, so a search needs few pieces
     areas = [a["id"] for a in VOCAB["areas"]] + ["all"]
     for doc, i in enumerate(order):
         r = BY_ID[i]
@@ -139,6 +142,10 @@ def test_the_pieces_of_data_say_exactly_what_the_entries_say(built):
             for word in set(words(text)) - set(STOP_WORDS):
                 assert found[(doc, word)] & bit, (i, word)
     assert not any(w in {t for _, t in found} for w in STOP_WORDS)
+    synonyms = json.loads((folder / "synonyms.json").read_text())
+    assert {"knives", "stalked", "rape"} <= set(synonyms)  # single words of the tests' synonym list
+    for word, encoded in synonyms.items():
+        assert decode(encoded) == sorted((d, w) for (d, t), w in found.items() if t == word), word
 
 
 def test_the_places_piece_is_the_places_table(built):

@@ -9,10 +9,12 @@ not grow with the data where a reader waits for them:
   (resources/area/<id>/, then resources/area/<id>/<n>/), so every entry is reachable and readable;
 - a page for each entry (resources/<id>/), so one service can be sent to someone;
 - the pieces the directory's script fetches only when the reader searches or filters: `facets.json`
-  (each entry's type, areas, audiences and topics as bit sets), `terms/<first letter>.json` (every
-  word of the names, organisations and descriptions, with the entries it is in and where), the
-  result cards 20 to a piece (`entries/<n>.json`) and the Near me table (`places.json`). They go
-  into a folder named after a hash of their content, so a browser never mixes two builds' pieces.
+  (each entry's type, areas, audiences and topics as bit sets, and where its card is),
+  `terms/<first letter>.json` (every word of the names, organisations and descriptions, with the
+  entries it is in and where), `synonyms.json` (the same for the synonym list's single words), the
+  result cards 20 to a piece, grouped by first topic (`entries/<n>.json`), and the Near me table
+  (`places.json`). They go into a folder named after a hash of their content, so a browser never
+  mixes two builds' pieces.
 
 The words are split here exactly as assets/javascripts/directory-search.js splits a query.
 """
@@ -218,11 +220,18 @@ class Directory:
     def _data_files(self) -> dict[str, str]:
         dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
         ix = self.index
+        # The cards go into pieces grouped by each entry's first topic, so the results of one search,
+        # which mostly share a topic, come in a few pieces; `card` says where each entry's card is.
+        grouped = sorted(range(len(self.entries)), key=lambda i: (ix["topics"][self.entries[i]["topics"][0]], i))
+        card = [0] * len(self.entries)
+        for position, doc in enumerate(grouped):
+            card[doc] = position
         files = {"facets.json": dump({
             "type": [ix["types"][r["type"]] for r in self.entries],
             "areas": [_bits(r["areas"], ix["areas"]) for r in self.entries],
             "audiences": [_bits(r["audiences"], ix["audiences"]) for r in self.entries],
             "topics": [_bits(r["topics"], ix["topics"]) for r in self.entries],
+            "card": card,
         })}
         found: dict[str, dict[int, int]] = {}
         stop = set(STOP_WORDS)
@@ -237,11 +246,14 @@ class Directory:
             shards.setdefault(word[0], []).append(word)
         for letter, terms in shards.items():
             files[f"terms/{letter}.json"] = dump({"terms": terms, "postings": [postings(found[t]) for t in terms]})
-        for start in range(0, len(self.entries), PIECE):
+        # The synonyms' own words, so that a search for "knife" needs no letter of "blade" or "weapon".
+        synonyms = {ws[0] for g in self.site.synonyms for phrase in g["words"] for ws in [words(phrase)] if len(ws) == 1}
+        files["synonyms.json"] = dump({w: postings(found[w]) for w in sorted(synonyms) if w in found})
+        for start in range(0, len(grouped), PIECE):
             files[f"entries/{start // PIECE}.json"] = dump([
                 [r["id"], r["title"], r["organisation"], str(self.described[r["id"]]), r["url"], r.get("phone", ""),
                  r.get("email", ""), str(r["last_reviewed"]), long_date(r["last_reviewed"])]
-                for r in self.entries[start:start + PIECE]])
+                for r in (self.entries[i] for i in grouped[start:start + PIECE])])
         areas = ix["areas"]
         files["places.json"] = dump([[p["name"], [areas[a] for a in p["areas"]], p.get("also", [])]
                                      for p in self.site.places])

@@ -1,10 +1,10 @@
 /* The directory's search engine (window.VrpSearch), used by directory.js; it draws nothing itself.
 
    It ranks entries from the pieces vrp/directory.py writes at build time, fetching each only when a
-   search or filter needs it: facets.json (each entry's type, areas, audiences and topics, as bit sets)
-   and terms/<first letter>.json (each word, with the entries it is in and where: name, organisation or
-   description). So the first query at 10,000 entries fetches the facets and a letter or two, not the
-   directory.
+   search or filter needs it: facets.json (each entry's type, areas, audiences and topics, as bit sets),
+   terms/<first letter>.json (each word, with the entries it is in and where: name, organisation or
+   description) and synonyms.json (the synonym list's words, likewise). So the first query at 10,000
+   entries fetches the facets and a letter or two, not the directory.
 
    Matching is by whole words or word starts, never the middle of a word ("men" finds "Men's Advice
    Line", never "women"), with room for a typo in longer words ("domestik", "harrasment": one letter
@@ -114,11 +114,12 @@
   // What a query needs fetched: the facets, and the letters its words (and their synonyms) begin with.
   Search.prototype.needs = function (query) {
     var letters = new Set(), self = this;
+    var synonyms = false;
     this.parse(query).forEach(function (unit) {
       unit.words.forEach(function (w) { letters.add(w[0]); });
-      unit.extra.forEach(function (w) { letters.add(w[0]); });
+      if (unit.extra.length) synonyms = true;
     });
-    return ["facets"].concat(Array.from(letters).filter(function (l) {
+    return ["facets"].concat(synonyms ? ["synonyms"] : [], Array.from(letters).filter(function (l) {
       return self.config.shards.indexOf(l) >= 0;
     }));
   };
@@ -133,9 +134,10 @@
     return Promise.all(names.map(function (name) {
       if (self.loaded[name]) return null;
       if (!self.loading[name]) {
-        var file = name === "facets" ? "facets.json" : "terms/" + name + ".json";
+        var file = name === "facets" || name === "synonyms" ? name + ".json" : "terms/" + name + ".json";
         self.loading[name] = self.fetchJSON(file).then(function (data) {
           if (name === "facets") self.facets = data;
+          else if (name === "synonyms") self.synonymPostings = data;
           else self.shards[name] = data;
           self.loaded[name] = true;
         }, function (error) {
@@ -205,8 +207,8 @@
   };
 
   // The words of the index that match a query word: [letter, index, closeness] for each.
-  Search.prototype.terms = function (word, exactOnly) {
-    var key = (exactOnly ? "=" : "") + word, cached = this.matchCache.get(key);
+  Search.prototype.terms = function (word) {
+    var key = word, cached = this.matchCache.get(key);
     if (cached) return cached;
     var out = [], shard = this.shards[word[0]];
     if (shard) {
@@ -218,7 +220,7 @@
       while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < word) lo = mid + 1; else hi = mid; }
       for (var i = lo; i < terms.length && terms[i].indexOf(word) === 0; i++) {
         if (terms[i] === word) out.push([word[0], i, EXACT]);
-        else if (!exactOnly) out.push([word[0], i, START]);
+        else out.push([word[0], i, START]);
       }
       // A word the directory knows as it is (or the synonym list does) is not read as a typo of another:
       // "stabbing" is never "stalking".
@@ -226,7 +228,7 @@
       for (i = 0; (limit || n > 3) && i < terms.length; i++) {
         var term = terms[i];
         if (folds[term]) { out.push([word[0], i, PLURAL]); continue; }
-        if (exactOnly || !limit || term.indexOf(word) === 0) continue;
+        if (!limit || term.indexOf(word) === 0) continue;
         var whole = distance(word, term, limit);
         if (whole <= limit) { out.push([word[0], i, whole === 1 ? TYPO : TWO_TYPOS]); continue; }
         if (n >= 5 && term.length > n && distance(word, term.slice(0, n), 1) <= 1) out.push([word[0], i, TYPO_START]);
@@ -249,18 +251,31 @@
   }
 
   // Marks in `value`/`weight` where one word is found, keeping each entry's best place and closeness.
-  // `cap`: the highest place a match may count for (a synonym's words count as the description's).
-  Search.prototype.mark = function (word, exactOnly, closeness, value, weight, all, cap) {
-    var self = this, top = cap || 4;
-    this.terms(word, exactOnly).forEach(function (match) {
-      var p = self.postings(match[0], match[1]), docs = p.docs, where = p.where;
-      var w = match[2] * closeness * rarity(self.count, docs.length);
+  Search.prototype.mark = function (word, value, weight, all) {
+    var self = this;
+    this.terms(word).forEach(function (match) { apply(self.postings(match[0], match[1]), match[2]); });
+    function apply(p, close) {
+      var docs = p.docs, where = p.where;
+      var w = close * rarity(self.count, docs.length);
       for (var i = 0; i < docs.length; i++) {
-        var doc = docs[i], bits = where[i], v = Math.min(top, bits & 1 ? 4 : bits & 2 ? 2 : 1);
+        var doc = docs[i], bits = where[i], v = bits & 1 ? 4 : bits & 2 ? 2 : 1;
         if (v > value[doc] || (v === value[doc] && w > weight[doc])) { value[doc] = v; weight[doc] = w; }
         if (all && w > all[doc]) all[doc] = w;
       }
-    });
+    }
+  };
+
+  // A single word of the synonym list, found as it is, from synonyms.json.
+  Search.prototype.markSynonym = function (word, value, weight, all) {
+    var key = "~" + word, p = this.decoded.get(key), text = (this.synonymPostings || {})[word];
+    if (!text) return;
+    if (!p) { p = decode(text); this.decoded.set(key, p); }
+    var docs = p.docs, where = p.where, w = SYNONYM_WORD * rarity(this.count, docs.length);
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i], v = 1; // a synonym counts as the description does, wherever it is
+      if (v > value[doc] || (v === value[doc] && w > weight[doc])) { value[doc] = v; weight[doc] = w; }
+      if (w > all[doc]) all[doc] = w;
+    }
   };
 
   // How closely a unit matches a label ("Knife crime", "Young people"): every word of the unit must
@@ -303,12 +318,12 @@
     // The best match of each kind (the words themselves, their synonyms, labels), for a small bonus.
     var text = new Float32Array(n), synonyms = new Float32Array(n), labels = new Float32Array(n);
     if (unit.words.length === 1) {
-      this.mark(unit.words[0], false, 1, value, weight, text);
+      this.mark(unit.words[0], value, weight, text);
     } else if (unit.words.length > 1) {
       // A phrase found in the text: every word of it in the entry; its place is the weakest word's.
       var parts = unit.words.map(function (w) {
         var v = new Uint8Array(n), wt = new Float32Array(n);
-        self.mark(w, false, 1, v, wt);
+        self.mark(w, v, wt);
         return [v, wt];
       });
       for (var doc = 0; doc < n; doc++) {
@@ -317,7 +332,7 @@
         if (low) { value[doc] = low; weight[doc] = text[doc] = sum / parts.length; }
       }
     }
-    unit.extra.forEach(function (w) { self.mark(w, true, SYNONYM_WORD, value, weight, synonyms, 1); });
+    unit.extra.forEach(function (w) { self.markSynonym(w, value, weight, synonyms); });
     this.labels.forEach(function (group) {
       // Each label the unit matches, with its closeness; a synonym group's topics count as synonyms.
       var matched = [];

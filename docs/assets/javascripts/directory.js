@@ -136,17 +136,26 @@
   function draw(n, replace, mine) {
     var order = current.order, from = replace ? 0 : current.shown;
     var docs = Array.prototype.slice.call(order.subarray(from, from + n));
-    var needed = docs.map(function (doc) { return Math.floor(doc / cfg.piece); })
+    var needed = docs.map(function (doc) { return Math.floor(search.facets.card[doc] / cfg.piece); })
       .filter(function (p, i, all) { return !pieces[p] && all.indexOf(p) === i; });
     if (needed.length) {
-      Promise.all(needed.map(function (p) {
-        return fetchJSON("entries/" + p + ".json").then(function (records) { pieces[p] = records; });
-      })).then(function () { if (mine === generation) draw(n, replace, mine); }, failed);
+      if (replace) count.textContent = summary(current.state, order.length, Math.min(n, order.length), current.local, current.partial);
+      // Asked for after the next frame, so the key typed shows at once and its cards follow.
+      window.requestAnimationFrame(function () {
+        window.setTimeout(function () {
+          if (mine !== generation) return;
+          Promise.all(needed.map(function (p) {
+            return fetchJSON("entries/" + p + ".json").then(function (records) { pieces[p] = records; });
+          })).then(function () { if (mine === generation) draw(n, replace, mine); }, failed);
+        }, 0);
+      });
       return;
     }
     var items = docs.map(cardItem);
-    if (replace) results.replaceChildren.apply(results, items);
-    else items.forEach(function (item) { results.appendChild(item); });
+    if (replace) {
+      var same = items.length === results.children.length && items.every(function (item, i) { return results.children[i] === item; });
+      if (!same) results.replaceChildren.apply(results, items); // a key that keeps the same results changes nothing
+    } else items.forEach(function (item) { results.appendChild(item); });
     current.shown = from + items.length;
     var total = order.length, rest = total - current.shown;
     none.hidden = total > 0;
@@ -159,8 +168,18 @@
     done();
   }
 
+  // Each entry's card is drawn once and kept, so typing on moves cards instead of drawing them again.
+  var drawn = new Map();
   function cardItem(doc) {
-    var r = pieces[Math.floor(doc / cfg.piece)][doc % cfg.piece], f = search.facets;
+    if (!drawn.has(doc)) {
+      if (drawn.size > 500) drawn.clear();
+      drawn.set(doc, newCard(doc));
+    }
+    return drawn.get(doc);
+  }
+
+  function newCard(doc) {
+    var f = search.facets, r = pieces[Math.floor(f.card[doc] / cfg.piece)][f.card[doc] % cfg.piece];
     var card = template.cloneNode(true), id = r[0];
     card.id = id;
     card.setAttribute("aria-labelledby", id + "-title");
