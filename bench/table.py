@@ -11,6 +11,11 @@ def _slowest(run: dict, key: str) -> float:
     return max(ms for step, ms in run["directory"][key].items() if step != "clear")
 
 
+def _site_index(weight: dict) -> dict:
+    found = [f for f in weight["files"] if f.get("file") == "search/search_index.json"]
+    return found[0] if found else {"raw": 0, "gzip": 0}
+
+
 def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
     """The table: one row per figure, one column per size."""
     runs = [report["runs"][str(n)] for n in report["sizes"]]
@@ -53,6 +58,8 @@ def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
             ("directory first load, kB gzip (until its first result shows)",
              [f"{kb(r['directory']['first_load']['total'])} ({r['directory']['first_load']['requests']} files)"
               for r in runs]),
+            ("  of which the site search's index, when the theme fetched it first",
+             [kb(_site_index(r['directory']['first_load'])) for r in runs]),
             ("directory first search 'knife', kB gzip fetched",
              [f"{kb(r['directory']['first_search']['total'])} ({r['directory']['first_search']['requests']} files)"
               for r in runs]),
