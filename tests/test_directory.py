@@ -235,14 +235,17 @@ def test_near_me_asks_nothing_of_the_browser_and_nothing_of_another_host(tab):
     assert all(url.startswith(tab.base) for url in tab.visited), tab.visited
 
 
-@pytest.mark.parametrize("words", ["", "domestic abuse"])
-def test_on_a_phone_the_search_box_and_the_first_result_are_in_the_first_screen(browser, fixture_site, words):
+@pytest.mark.parametrize("path,words", [("resources/", ""), ("resources/", "domestic abuse"),
+                                        ("resources/?area=bristol", "")])  # a spoke page's link, too
+def test_on_a_phone_the_search_box_and_the_first_result_are_in_the_first_screen(browser, fixture_site, path, words):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context.add_init_script(COUNT_DRAWS)
     page = context.new_page()
-    page.goto(fixture_site.url + "resources/")
+    page.goto(fixture_site.url + path)
     if words:
         search(page, words)
+    page.wait_for_function(IDLE)
+    assert page.get_attribute("#vrp-filter", "aria-expanded") == "false"
     box = page.locator("#vrp-q").bounding_box()
     card = page.locator("#vrp-results .vrp-resource").first
     title, org = card.locator(".vrp-resource__title").bounding_box(), card.locator(".vrp-resource__org").bounding_box()

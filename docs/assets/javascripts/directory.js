@@ -355,8 +355,7 @@
     });
     fields.local.checked = params.get("local") === "1";
     history.replaceState(history.state, "", location.pathname + location.hash);
-    if (filtersOn(state())) setOpen(true);
-    update();
+    update(); // the Filter control stays folded, so the results are in view; it says how many filters are on
   }
   // An old link to an entry on this page (resources/#childline) opens the entry's own page.
   var anchor = decodeURIComponent(location.hash.slice(1));
