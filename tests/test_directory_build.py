@@ -193,3 +193,15 @@ def test_the_quick_yaml_reader_reads_as_pyyamls_own(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("a: 1\nb: [\n")
     assert yamlsource.read(broken, "broken.yml")[1][0].line in (2, 3)
+
+
+def test_the_site_search_finds_each_entry_once_by_its_own_page(built):
+    docs = json.loads((built / "search" / "search_index.json").read_text())["docs"]
+    locations = [d["location"] for d in docs]
+    for r in ENTRIES:
+        assert locations.count(f"resources/{r['id']}/") == 1, r["id"]
+        found = next(d for d in docs if d["location"] == f"resources/{r['id']}/")
+        assert r["organisation"].replace("&", "&amp;").replace("'", "&#x27;") in found["text"]
+    ids = {r["id"] for r in ENTRIES}
+    assert not [x for x in locations if x.removeprefix("resources/#").removesuffix("-title") in ids]  # no card twice
+    assert not [x for x in locations if "/page/" in x or "/area/" in x or "_shell" in x]
