@@ -1,4 +1,5 @@
-"""Measurements in headless Chromium: what a first visit fetches, and the directory's filter time.
+"""Measurements in headless Chromium: what a first visit fetches, and the directory's search: what its
+first load and first search fetch, and its time per key typed.
 
 The site is served as GitHub Pages serves it (tests/browser.py): under /vrp-site/, gzipped.
 """
@@ -16,38 +17,47 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS, PREFIX, GitHubPages, serve  # noqa: E402  (the tests' server, reused)
 
 WORDS = ["k", "kn", "kni", "knif", "knife"]
-STEPS = [*WORDS, ""]  # the last step clears the box: every entry is shown again
 LABELS = [*WORDS, "clear"]
 
-# Times one filter pass per prefix of the word, then clearing the box, `runs` times. The layout each
-# pass causes is timed apart: apply() only flips `hidden`, and the browser lays the page out later.
-TIME_APPLY = """({steps, runs}) => {
-  const apply = steps.map(() => []), layout = steps.map(() => []);
-  document.body.offsetHeight;
-  for (let r = 0; r < runs; r++) {
-    steps.forEach((word, i) => {
-      const t0 = performance.now();
-      window.vrpDirectory.apply(word);
-      const t1 = performance.now();
-      document.body.offsetHeight;
-      layout[i].push(performance.now() - t1);
-      apply[i].push(t1 - t0);
-    });
-  }
-  return {apply, layout};
-}"""
-
-# From each key press to the first moment after the next frame: the filter, layout and paint.
+# Times for each key pressed in the search box: to the next frame (the page answers the key), and to
+# the first frame after the results of that key are drawn (the directory's "vrp:results" event).
 WATCH_KEYS = """() => {
   window.benchFrames = [];
+  window.benchResults = [];
+  let pressed = null;
   document.getElementById("vrp-q").addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.key === "Control") return;
-    const t0 = performance.now();
+    const t0 = pressed = performance.now();
     requestAnimationFrame(() => setTimeout(() => window.benchFrames.push(performance.now() - t0), 0));
+  });
+  document.addEventListener("vrp:results", () => {
+    if (pressed === null) return;
+    const t0 = pressed;
+    pressed = null;
+    requestAnimationFrame(() => setTimeout(() => window.benchResults.push(performance.now() - t0), 0));
   });
 }"""
 
-VISIBLE = "els => els.filter(e => e.offsetParent !== null).length"
+# The ranking alone, with its data loaded: one pass of the directory's search per word.
+TIME_RANK = """({words, runs}) => words.map((word) => {
+  const times = [];
+  let found = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    found = window.vrpDirectory.rank(word);
+    times.push(performance.now() - t0);
+  }
+  return {times, found};
+})"""
+
+# What the page fetched before its first result was painted: the document and every file requested
+# before the first contentful paint (the first results are in the HTML, so they come with that paint).
+BEFORE_FIRST_PAINT = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0].startTime;
+  return [location.href, ...performance.getEntriesByType("resource")
+    .filter((e) => e.startTime <= paint).map((e) => e.name)];
+}"""
+IDLE = "() => !document.getElementById('vrp-results').hasAttribute('aria-busy')"
 
 
 def _median(values) -> float:
@@ -82,11 +92,13 @@ def transfer(browser, site: Path, pages: dict[str, str]) -> dict:
         return {name: _transfer(browser, site, base + path) for name, path in pages.items()}
 
 
-def directory_filter(browser, site: Path, path: str, runs: int = 7) -> dict:
+def directory(browser, site: Path, path: str, runs: int = 7) -> dict:
+    """The directory in a fresh browser: what its first load fetches, what a first search fetches,
+    and the time from each key typed to the next frame and to its results."""
     with served(site) as base:
         context = browser.new_context(locale="en-GB")
         try:
-            return _filter(context.new_page(), base + path, runs)
+            return _directory(context.new_page(), site, base + path, runs)
         finally:
             context.close()
 
@@ -101,11 +113,15 @@ def _transfer(browser, site: Path, url: str) -> dict:
     page.goto(url, wait_until="networkidle", timeout=180_000)
     page.wait_for_timeout(500)  # the search worker asks for its index after the page is idle
     context.close()
+    return _weight(site, urls)
+
+
+def _weight(site: Path, urls) -> dict:
     total, files = {"raw": 0, "gzip": 0}, []
-    for seen in dict.fromkeys(urls):
-        file = weights.local_file(site, PREFIX, seen)
+    for url in dict.fromkeys(urls):
+        file = weights.local_file(site, PREFIX, url)
         if file is None or not file.is_file():
-            files.append({"url": seen, "outside": True})
+            files.append({"url": url, "outside": True})
             continue
         size = weights.sizes(file.read_bytes())
         files.append({"file": str(file.relative_to(site)), **size})
@@ -113,31 +129,47 @@ def _transfer(browser, site: Path, url: str) -> dict:
     return {"requests": len(files), "total": total, "files": files}
 
 
-def _filter(page, url: str, runs: int) -> dict:
-    page.goto(url, timeout=180_000)
-    entries = page.locator(".vrp-resource").count()
-    timed = page.evaluate(TIME_APPLY, {"steps": STEPS, "runs": runs})
+def _directory(page, site: Path, url: str, runs: int) -> dict:
+    page.goto(url, wait_until="load", timeout=180_000)
+    first_load = _weight(site, page.evaluate(BEFORE_FIRST_PAINT))
+    config = page.evaluate("JSON.parse(document.getElementById('vrp-directory-config').textContent)")
+    # The first search: the pieces of data it fetches, from a first click in the box to its results.
+    before = page.evaluate("performance.getEntriesByType('resource').length")
     page.evaluate(WATCH_KEYS)
     page.locator("#vrp-q").click()
-    keys = [*WORDS[-1], "Backspace"]  # the box is selected before Backspace, so that clears it
+    page.keyboard.type(WORDS[-1])
+    page.wait_for_function("() => window.benchResults.length > 0 && document.getElementById('vrp-q').value === 'knife'")
+    page.wait_for_function(IDLE, timeout=120_000)
+    page.wait_for_timeout(300)
+    first_search = _weight(site, page.evaluate(f"performance.getEntriesByType('resource').slice({before}).map(e => e.name)"))
+    # Then the same word typed again and again, one key at a time: each key waits for its results.
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Backspace")
+    page.wait_for_function(IDLE)
+    page.evaluate(WATCH_KEYS)
+    keys = [*WORDS[-1], "Backspace"]
     for run in range(runs):
         for i, key in enumerate(keys):
             if key == "Backspace":
-                shown = page.eval_on_selector_all(".vrp-resource", VISIBLE)
                 page.keyboard.press("Control+a")
             page.keyboard.press(key)
-            # One key at a time: the next press waits until this one's frame is out.
-            page.wait_for_function("n => window.benchFrames.length >= n", arg=run * len(keys) + i + 1,
+            n = run * len(keys) + i + 1
+            page.wait_for_function("n => window.benchFrames.length >= n && window.benchResults.length >= n", arg=n,
                                    timeout=120_000)
-    frames = page.evaluate("window.benchFrames")
-    typed = [frames[i::len(STEPS)] for i in range(len(STEPS))]
+    frames, drawn = page.evaluate("[window.benchFrames, window.benchResults]")
+    typed = [frames[i::len(keys)] for i in range(len(keys))]
+    shown = [drawn[i::len(keys)] for i in range(len(keys))]
+    ranked = page.evaluate(TIME_RANK, {"words": WORDS, "runs": runs})
     return {
-        "entries": entries,
-        "shown_for_last_word": shown,
-        "apply_ms": {w: _median(t) for w, t in zip(LABELS, timed["apply"])},
-        "layout_ms": {w: _median(t) for w, t in zip(LABELS, timed["layout"])},
+        "entries": config["count"],
+        "shown_for_last_word": ranked[-1]["found"],
+        "first_load": first_load,
+        "first_search": first_search,
+        "rank_ms": {w: _median(r["times"]) for w, r in zip(WORDS, ranked)},
         "typed_frame_ms": {w: _median(t) for w, t in zip(LABELS, typed)},
-        "apply_median_ms": _median([t for ts in timed["apply"][:len(WORDS)] for t in ts]),
+        "typed_results_ms": {w: _median(t) for w, t in zip(LABELS, shown)},
+        "rank_median_ms": _median([t for r in ranked for t in r["times"]]),
         "typed_frame_median_ms": _median([t for ts in typed[:len(WORDS)] for t in ts]),
+        "typed_results_median_ms": _median([t for ts in shown[:len(WORDS)] for t in ts]),
         "runs": runs,
     }

@@ -8,7 +8,12 @@ def kb(size: dict, key: str = "gzip") -> str:
 
 
 def _slowest(run: dict, key: str) -> float:
-    return max(ms for step, ms in run["filter"][key].items() if step != "clear")
+    return max(ms for step, ms in run["directory"][key].items() if step != "clear")
+
+
+def _site_index(weight: dict) -> dict:
+    found = [f for f in weight["files"] if f.get("file") == "search/search_index.json"]
+    return found[0] if found else {"raw": 0, "gzip": 0}
 
 
 def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
@@ -24,7 +29,8 @@ def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
           for n in report["sizes"]]),
         ("  ms per extra resource",
          [f"{steps[n]['ms_per_extra_resource']}" if n in steps else "-" for n in report["sizes"]]),
-        ("stock Material build, same pages (s)", [f"{r['stock']['build_s']:.2f}" for r in runs]),
+        ("stock Material build of as many rendered pages (s)",
+         [f"{r['stock']['build_s']:.2f} ({r['stock']['pages']})" for r in runs]),
         ("  ours / stock", [f"{r['build_vs_stock']}" for r in runs]),
     ]
     for name in pages:
@@ -36,24 +42,38 @@ def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
         ("  home / stock page (gzip)", [f"{r['home_vs_stock_gzip']}" for r in runs]),
         ("directory HTML alone kB gzip (raw)",
          [f"{kb(r['weights']['directory']['html'])} ({kb(r['weights']['directory']['html'], 'raw')})" for r in runs]),
+        ("directory's own pages: entries / lists",
+         [f"{r['directory_pages']['entries']} / {r['directory_pages']['lists']}" for r in runs]),
+        ("directory search scripts kB gzip (raw)",
+         [f"{kb(r['search_scripts']['total'])} ({kb(r['search_scripts']['total'], 'raw')})" for r in runs]),
+        ("  of which the search engine",
+         [kb(r["search_scripts"]["files"]["assets/javascripts/directory-search.js"]) for r in runs]),
         ("search index kB gzip (raw)", [f"{kb(r['search_index'])} ({kb(r['search_index'], 'raw')})" for r in runs]),
     ]
-    if all("filter" in r for r in runs):
+    if all("directory" in r for r in runs):
         table += [
             ("first visit, all files fetched, kB gzip: home / stock",
              [f"{kb(r['first_visit']['home']['total'])} / {kb(r['stock']['first_visit']['total'])}" for r in runs]),
             ("  directory", [kb(r["first_visit"]["directory"]["total"]) for r in runs]),
-            ("filter pass, median ms (k..knife)", [f"{r['filter']['apply_median_ms']:.1f}" for r in runs]),
-            ("  slowest keystroke, pass / layout after it",
-             [f"{_slowest(r, 'apply_ms'):.1f} / {_slowest(r, 'layout_ms'):.1f}" for r in runs]),
-            ("  clearing the box, pass / layout after it",
-             [f"{r['filter']['apply_ms']['clear']:.1f} / {r['filter']['layout_ms']['clear']:.1f}" for r in runs]),
+            ("directory first load, kB gzip (until its first result shows)",
+             [f"{kb(r['directory']['first_load']['total'])} ({r['directory']['first_load']['requests']} files)"
+              for r in runs]),
+            ("  of which the site search's index, when the theme fetched it first",
+             [kb(_site_index(r['directory']['first_load'])) for r in runs]),
+            ("directory first search 'knife', kB gzip fetched",
+             [f"{kb(r['directory']['first_search']['total'])} ({r['directory']['first_search']['requests']} files)"
+              for r in runs]),
+            ("ranking alone, median ms (k..knife)", [f"{r['directory']['rank_median_ms']:.1f}" for r in runs]),
             ("typed key to next frame, median ms (k..knife)",
-             [f"{r['filter']['typed_frame_median_ms']:.1f}" for r in runs]),
-            ("  slowest typed keystroke / clearing the box",
-             [f"{_slowest(r, 'typed_frame_ms'):.1f} / {r['filter']['typed_frame_ms']['clear']:.1f}" for r in runs]),
-            ("entries listed / shown for 'knife'",
-             [f"{r['filter']['entries']} / {r['filter']['shown_for_last_word']}" for r in runs]),
+             [f"{r['directory']['typed_frame_median_ms']:.1f}" for r in runs]),
+            ("  slowest typed key / clearing the box",
+             [f"{_slowest(r, 'typed_frame_ms'):.1f} / {r['directory']['typed_frame_ms']['clear']:.1f}" for r in runs]),
+            ("typed key to its results drawn, median ms",
+             [f"{r['directory']['typed_results_median_ms']:.1f}" for r in runs]),
+            ("  slowest typed key / clearing the box",
+             [f"{_slowest(r, 'typed_results_ms'):.1f} / {r['directory']['typed_results_ms']['clear']:.1f}" for r in runs]),
+            ("entries / matching 'knife'",
+             [f"{r['directory']['entries']} / {r['directory']['shown_for_last_word']}" for r in runs]),
         ]
     return table
 

@@ -55,3 +55,16 @@ def search_index(site: Path) -> dict:
 def html_pages(site: Path) -> int:
     """How many pages a reader can visit: every HTML file but the 404 page."""
     return sum(1 for p in site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+
+
+def directory_pages(site: Path) -> dict:
+    """The directory's own pages: one per entry (resources/<id>/), and the static lists."""
+    folders = [p for p in (site / "resources").iterdir() if (p / "index.html").exists()]
+    lists = sum(1 for name in ("page", "area") for _ in (site / "resources" / name).rglob("index.html"))
+    return {"entries": sum(1 for p in folders if p.name not in ("page", "area")), "lists": lists}
+
+
+def scripts(site: Path, paths: list[str]) -> dict:
+    """Sizes of the scripts named, one by one and together."""
+    files = {path: sizes((site / path).read_bytes()) for path in paths}
+    return {"files": files, "total": {k: sum(f[k] for f in files.values()) for k in ("raw", "gzip")}}

@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from vrp import hsds
 from vrp.chart import grouped_bars
+from vrp.directory import directory_page
 from vrp.render import FILTERS, environment
 
 # mkdocs-macros logs six INFO lines at every build (this module found twice, then its functions,
@@ -97,8 +98,8 @@ def define_env(env):
 
     @env.macro
     def directory():
-        return render("partials/directory.html", resources=site.resources, labels=site.labels,
-                      vocabularies=site.vocabularies, synonyms=site.topic_words())
+        """The directory's search, its first results and the ways to browse it (vrp/directory.py)."""
+        return render("partials/directory.html", **directory_page(site, url))
 
     @env.macro
     def ns_totals_table():

@@ -49,9 +49,11 @@ def test_the_table_is_printed_with_a_column_for_the_size(report):
 def test_the_synthetic_site_has_the_size_asked_for(run):
     real_faq = yaml.safe_load((ROOT / "data" / "faq.yml").read_text())["sections"]
     assert run["resources"] == SIZE
-    assert run["directory_entries"] == SIZE
+    assert run["directory_pages"]["entries"] == SIZE  # one page per entry
+    assert run["directory_pages"]["lists"] >= 7  # every entry, each of the five areas, the national services
     assert run["faq_questions"] == sum(len(s["questions"]) for s in real_faq) + SIZE // 20
-    assert run["pages"] >= 20 and run["stock"]["pages"] == run["pages"]
+    own = run["directory_pages"]
+    assert run["pages"] >= 20 and run["stock"]["pages"] == run["pages"] - own["entries"] - own["lists"] >= 20
 
 
 @in_chromium
@@ -67,8 +69,8 @@ def test_every_page_type_has_a_weight_with_its_css_and_js(run):
     for name, weight in run["weights"].items():
         assert 0 < weight["html"]["gzip"] < weight["html"]["raw"]
         assert weight["total"]["raw"] > weight["html"]["raw"]
-        # stylesheets are inside each page (hooks/inline_css.py), but the directory links its own
-        assert any(a["file"].endswith(".css") for a in weight["assets"]) == (name == "directory"), name
+        # stylesheets are inside each page (hooks/inline_css.py), the directory's too
+        assert not any(a["file"].endswith(".css") for a in weight["assets"]), name
         assert any(a["file"].endswith(".js") for a in weight["assets"])
         assert weight["elsewhere"] == []  # nothing loaded from another host
     stock = run["stock"]["home"]["total"]
@@ -88,14 +90,32 @@ def test_the_first_visit_is_measured_in_chromium(run):
 
 
 @in_chromium
-def test_the_directory_filter_is_timed_for_every_keystroke(run):
-    found = run["filter"]
+def test_the_directory_search_is_weighed_and_timed_for_every_keystroke(run):
+    found = run["directory"]
     assert found["entries"] == SIZE
     assert 0 < found["shown_for_last_word"] < SIZE  # "knife" narrows the list without emptying it
-    for key in ("apply_ms", "layout_ms", "typed_frame_ms"):
+    for key in ("typed_frame_ms", "typed_results_ms"):
         assert list(found[key]) == [*WORDS, "clear"]
         assert all(value >= 0 for value in found[key].values())
-    assert found["typed_frame_median_ms"] > 0
+    assert list(found["rank_ms"]) == WORDS
+    assert found["typed_frame_median_ms"] > 0 and found["typed_results_median_ms"] > 0
+    # The first load is the page, its styles and scripts: none of the directory's data.
+    loaded = {f.get("file", "") for f in found["first_load"]["files"]}
+    assert "resources/index.html" in loaded and not any(f.startswith("assets/directory/") for f in loaded)
+    assert found["first_load"]["total"]["gzip"] > run["weights"]["directory"]["html"]["gzip"]
+    # The first search fetches the facets and the pieces it needs, and nothing from another host.
+    searched = [f for f in found["first_search"]["files"]]
+    assert searched and all(f.get("file", "").startswith("assets/directory/") for f in searched), searched
+    assert any(f["file"].endswith("/facets.json") for f in searched)
+    assert any(f["file"].endswith("/terms/k.json") for f in searched)
+
+
+@in_chromium
+def test_the_search_scripts_are_weighed(run):
+    scripts = run["search_scripts"]
+    assert set(scripts["files"]) == {"assets/javascripts/directory-search.js", "assets/javascripts/directory.js",
+                                     "assets/javascripts/directory-share.js"}
+    assert 0 < scripts["total"]["gzip"] < scripts["total"]["raw"]
 
 
 @in_chromium

@@ -101,7 +101,10 @@ def test_all_templates_together_pass_the_strict_build_into_site(tmp_path):
     site = project / "site"
     ids = {t.file: yaml.safe_load(unique(textwrap.dedent(t.text), (ROOT / t.file).read_text()))[0].get("id")
            for t in TEMPLATES}
-    assert (site / "resources" / "index.html").read_text().count(f'id="{ids["data/resources.yml"]}"') == 1
+    entry = (site / "resources" / ids["data/resources.yml"] / "index.html").read_text()  # the entry's own page
+    title = yaml.safe_load(unique(textwrap.dedent(next(t for t in TEMPLATES if t.file == "data/resources.yml").text),
+                                  (ROOT / "data/resources.yml").read_text()))[0]["title"]
+    assert f">{title}</h1>" in entry, title
     assert f'id="{ids["data/faq.yml"]}"' in (site / "faq" / "index.html").read_text()
     update = (site / "updates" / ids["data/updates.yml"] / "index.html").read_text()
     assert 'http-equiv="Content-Security-Policy"' in update, "the build ran to its end"

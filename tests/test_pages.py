@@ -60,16 +60,16 @@ def test_no_script_holds_up_the_first_paint(site, read):
         assert 'classList.add("vrp-js")' in soup.head.decode()
 
 
-def test_no_page_but_the_directory_waits_on_a_stylesheet_request(site, read):
+def test_no_page_but_the_directorys_own_waits_on_a_stylesheet_request(site, read):
     """Pages carry their stylesheets inside them (hooks/inline_css.py), exactly as trimmed on disk;
-    the directory, whose front matter says so, keeps its links."""
+    the directory's thousands of entry and list pages (resources/<...>/) share theirs, linked."""
     styles = site / "assets" / "stylesheets"
     for page in pages(site):
         path = str(page.relative_to(site))
         soup = read(path)
         linked = [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel~="stylesheet"]')]
         inline = [tag.string for tag in soup.head.find_all("style")]
-        if path == "resources/index.html":
+        if path.startswith("resources/") and path != "resources/index.html":
             assert linked[-len(EXTRA_CSS):] == [c.rsplit("/", 1)[-1] for c in EXTRA_CSS], linked
             assert "directory.css" in linked and not inline, linked
             continue
@@ -263,10 +263,9 @@ def test_resources_json_and_csv_match_the_yaml(site):
     assert all(row["topics"].split(";") == r["topics"] for row, r in zip(rows, resources))
 
 
-def test_every_resource_is_an_entry_in_the_directory_without_javascript(read):
-    soup = read("resources/")
+def test_every_resource_has_its_own_page_in_the_directory(read):
     for r in DATA["resources"]["resources"]:
-        entry = soup.find(id=r["id"])
+        entry = read(f"resources/{r['id']}/").find(id=r["id"])
         assert entry is not None and entry.name == "article", r["id"]
         assert entry.find("a", href=r["url"]) and r["organisation"] in text(entry)
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp import anchors, get_help, validate
+from vrp import anchors, directory, get_help, validate
 from vrp.problems import DataError, Problem
 from vrp.yamlsource import Source, as_date, read
 
@@ -75,6 +75,8 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
                                                 _normal_question)
     if {"resources", "vocabularies"} <= sources.keys():
         problems += validate.vocabulary_problems(sources["resources"], sources["vocabularies"])
+    if "resources" in sources:
+        problems += directory.id_problems(sources["resources"])
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
     if "vocabularies" in sources:
