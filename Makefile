@@ -9,32 +9,32 @@ export CHROMIUM
 
 .PHONY: serve test build check content-check contributing hooks linkcheck bench lock browser clean screenshots
 
-serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000
+serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000/vrp-site/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed browser tests/tools/node_modules/.installed ## set up, then run every test (browser tests included)
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.installed ## the strict build into site/ (a failed build leaves no site/)
-	$(BIN)/python -m vrp.build
+	$(BIN)/python -m vrp.tools.build
 
 check: $(VENV)/.installed ## validate data/ without building (fast; for editors and pre-commit)
-	$(BIN)/python -m vrp.check
+	$(BIN)/python -m vrp.tools.check
 
 content-check: $(VENV)/.installed ## content warnings (reviews due, vague link text, images without alt) as errors
-	$(BIN)/python -m vrp.check --strict
+	$(BIN)/python -m vrp.tools.check --strict
 
 contributing: $(VENV)/.installed ## rewrite the field reference (CONTRIBUTING-fields.md) from schemas/
-	$(BIN)/python -m vrp.contributing
+	$(BIN)/python -m vrp.tools.contributing
 
 hooks: $(VENV)/.installed ## run the data checks before each commit (pre-commit; optional)
 	$(BIN)/pre-commit install
 
 linkcheck: build ## check every external link on the built site (needs the internet)
-	$(BIN)/python -m vrp.linkcheck site
+	$(BIN)/python -m vrp.tools.linkcheck site
 
 screenshots: build browser ## PNGs of the main pages at 390x844 and 1280x800, light and dark, in screenshots/
-	$(BIN)/python -m vrp.screenshots site screenshots
+	$(BIN)/python -m vrp.tools.screenshots site screenshots
 
 bench: $(VENV)/.installed browser bench/node_modules/.installed ## build, page-weight and Lighthouse benchmark; prints tables, writes bench/results/latest.json
 	$(BIN)/python -m bench.run
@@ -53,7 +53,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 # The Nu HTML Checker for the tests, at the version pinned in tests/tools/package-lock.json (it runs on Java).
 tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
 	@command -v npm >/dev/null || { echo "make test runs the Nu HTML Checker, which is installed with npm (Node.js): https://nodejs.org" >&2; exit 1; }
-	@command -v java >/dev/null || { echo "make test runs the Nu HTML Checker, which needs Java (Debian: apt-get install default-jre-headless)" >&2; exit 1; }
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  echo "Installing Java for the Nu HTML Checker..." && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } || \
+	  { echo "make test runs the Nu HTML Checker, which needs Java (Debian: apt-get install default-jre-headless)" >&2; exit 1; }
 	npm ci --prefix tests/tools --no-audit --no-fund
 	touch $@
 

@@ -31,7 +31,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from bench import chromium, lighthouse, stock, synthetic, table, weights
-from vrp import readability
+from vrp.tools import readability
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "latest.json"

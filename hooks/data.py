@@ -8,8 +8,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from vrp.problems import DataError
-from vrp.site import load
+from vrp.data.problems import DataError
+from vrp.data.site import load
 
 
 @event_priority(100)  # before mkdocs-macros copies `extra` into its variables

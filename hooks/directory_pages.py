@@ -1,6 +1,6 @@
 """The directory's own pages and data: a page per entry, the static lists, and the script's pieces.
 
-Reads the validated Site (`config.extra["vrp"]`) through vrp.directory. Makes resources/<id>/ for every
+Reads the validated Site (`config.extra["vrp"]`) through vrp.pages.directory. Makes resources/<id>/ for every
 entry, resources/page/<n>/ and resources/area/<id>/[<n>/] for readers without JavaScript, and the
 pieces of JSON the directory's script fetches (assets/directory/<version>/); lists each entry in the
 site search and the sitemap.
@@ -29,9 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from vrp.directory import PER_PAGE, Directory, depth, entry_path
-from vrp.html_whitespace import collapse
-from vrp.render import environment
+from vrp.pages.directory import PER_PAGE, Directory, depth, entry_path
+from vrp.postbuild.html_whitespace import collapse
+from vrp.pages.render import environment
 
 SLOT = {"title": "VRP-SLOT-TITLE", "description": "VRP-SLOT-DESCRIPTION", "body": "VRP-SLOT-BODY"}
 BODY_START, BODY_END = "<!--vrp-slot-->", "<!--/vrp-slot-->"

@@ -1,12 +1,12 @@
 """Publish the resource directory as /resources.json and /resources.csv for partners to reuse.
 
 Vocabulary values stay the ids used in data/resources.yml and in the directory's query string,
-with their labels alongside. The shaping lives in vrp.exports; this adds the files to the site.
+with their labels alongside. The shaping lives in vrp.pages.exports; this adds the files to the site.
 """
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from vrp.exports import to_csv, to_json
+from vrp.pages.exports import to_csv, to_json
 
 
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these pages are checked

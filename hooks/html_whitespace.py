@@ -1,5 +1,5 @@
-"""Send every page without the templates' indentation and blank lines (vrp/html_whitespace.py)."""
-from vrp.html_whitespace import collapse
+"""Send every page without the templates' indentation and blank lines (vrp/postbuild/html_whitespace.py)."""
+from vrp.postbuild.html_whitespace import collapse
 
 
 def on_post_page(output, page, config):

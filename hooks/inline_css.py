@@ -1,4 +1,4 @@
-"""Put each page's stylesheets into the page itself (vrp/inline_css.py says why).
+"""Put each page's stylesheets into the page itself (vrp/postbuild/inline_css.py says why).
 
 Runs after the build, once hooks/unused_css.py has trimmed the stylesheets; hooks/csp.py, listed
 after this one, then allows each <style> by its hash. A page whose own HTML is large and grows
@@ -8,7 +8,7 @@ its styles would be a small share of it, and its budget is for the HTML).
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from vrp.inline_css import inline, site_reader
+from vrp.postbuild.inline_css import inline, site_reader
 
 kept_linked: set[str] = set()  # pages (site paths of their HTML) whose front matter says no
 

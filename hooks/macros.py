@@ -9,10 +9,10 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from vrp import hsds
-from vrp.chart import grouped_bars
-from vrp.directory import directory_page
-from vrp.render import FILTERS, environment
+from vrp.pages import hsds
+from vrp.pages.chart import grouped_bars
+from vrp.pages.directory import directory_page
+from vrp.pages.render import FILTERS, environment
 
 # mkdocs-macros logs six INFO lines at every build (this module found twice, then its functions,
 # variables, macros and filters), and its `verbose` option governs only env.chatter, not these. Keep
@@ -98,7 +98,7 @@ def define_env(env):
 
     @env.macro
     def directory():
-        """The directory's search, its first results and the ways to browse it (vrp/directory.py)."""
+        """The directory's search, its first results and the ways to browse it (vrp/pages/directory.py)."""
         return render("partials/directory.html", **directory_page(site, url))
 
     @env.macro
@@ -132,7 +132,7 @@ def define_env(env):
 
     @env.macro
     def open_data_mapping():
-        """Our fields and where they go in HSDS: the list vrp.hsds follows."""
+        """Our fields and where they go in HSDS: the list vrp.pages.hsds follows."""
         return render("partials/open-data-mapping.html", rows=hsds.MAPPING)
 
     @env.macro

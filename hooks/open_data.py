@@ -1,6 +1,6 @@
 """Publish the resource directory as Open Referral HSDS 3.0 JSON under /open-data/hsds/.
 
-Reads the validated Site (hooks/data.py); vrp.hsds shapes it into the files (services, one file per
+Reads the validated Site (hooks/data.py); vrp.pages.hsds shapes it into the files (services, one file per
 service, organisations, taxonomies, their terms and an index). Absolute addresses in the files come
 from `site_url`, so partners' systems can follow them.
 """
@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from vrp import hsds
+from vrp.pages import hsds
 
 
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these files are checked

@@ -1,7 +1,7 @@
 """Publish data/synonyms.yml as /search/synonyms.json, which assets/javascripts/search-on-demand.js
 fetches with the site index when a reader opens the search box, to add the words people type
 ("stabbing") to what the site calls the same thing ("knife crime"): each group's words, then the
-labels of its topics (vrp.site.Site.search_groups)."""
+labels of its topics (vrp.data.site.Site.search_groups)."""
 import json
 
 from mkdocs.plugins import event_priority

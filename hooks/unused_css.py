@@ -1,4 +1,4 @@
-"""Ship only the part of Material's stylesheets this site can use (vrp/unused_css.py says how).
+"""Ship only the part of Material's stylesheets this site can use (vrp/postbuild/unused_css.py says how).
 
 Runs after the build, when every page and script is written, so a page that starts to use a
 feature (an admonition, a table) keeps its styles with no list to maintain. The files keep
@@ -7,7 +7,7 @@ and are removed.
 """
 from pathlib import Path
 
-from vrp.unused_css import THEME_CSS, Usage, purge
+from vrp.postbuild.unused_css import THEME_CSS, Usage, purge
 
 
 def on_post_build(config):

@@ -4,7 +4,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from vrp.render import environment
+from vrp.pages.render import environment
 
 
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these pages are checked

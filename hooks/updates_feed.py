@@ -1,7 +1,7 @@
 """Publish the updates as an Atom 1.0 feed at feed.xml, so people can follow them in a feed reader.
 
 Reads `Site.updates` (newest first) and the addresses of the update pages that hooks/update_pages.py
-generated, shapes them with vrp/feed.py and renders overrides/generated/updates-feed.xml (Jinja,
+generated, shapes them with vrp/pages/feed.py and renders overrides/generated/updates-feed.xml (Jinja,
 every value escaped). Atom needs absolute addresses, so they come from site_url.
 """
 from pathlib import Path
@@ -10,8 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from vrp.feed import FEED, feed
-from vrp.render import environment
+from vrp.pages.feed import FEED, feed
+from vrp.pages.render import environment
 
 TEMPLATE = "generated/updates-feed.xml"
 

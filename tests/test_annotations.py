@@ -13,8 +13,8 @@ import yaml
 
 from conftest import ROOT
 from test_validation import project_with
-from vrp.check import annotation, escape_data, escape_property
-from vrp.problems import Problem
+from vrp.tools.check import annotation, escape_data, escape_property
+from vrp.data.problems import Problem
 
 COMMAND = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),title=([^:]*)::(.*)$")
 
@@ -29,7 +29,7 @@ def run_check(project: Path, tmp_path: Path, *args, github: bool = True):
     env = {"PATH": os.environ.get("PATH", ""), "GITHUB_STEP_SUMMARY": str(summary)}
     if github:
         env["GITHUB_ACTIONS"] = "true"
-    result = subprocess.run([sys.executable, "-m", "vrp.check", "--root", str(project), *args],
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.check", "--root", str(project), *args],
                             capture_output=True, text=True, env=env)
     return result, (summary.read_text(encoding="utf-8") if summary.exists() else "")
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project
-from vrp.contributing import REFERENCE, reference, templates
+from vrp.tools.contributing import REFERENCE, reference, templates
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 TEMPLATES = templates(GUIDE)
@@ -70,7 +70,7 @@ def apply(project: Path, template) -> None:
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "vrp.check", "--root", str(project)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "vrp.tools.check", "--root", str(project)], capture_output=True, text=True)
 
 
 def test_the_guide_has_a_template_for_each_common_addition():
@@ -95,7 +95,7 @@ def test_all_templates_together_pass_the_strict_build_into_site(tmp_path):
     for template in TEMPLATES:
         apply(project, template)
     assert check(project).returncode == 0
-    result = subprocess.run([sys.executable, "-m", "vrp.build", "--root", str(project)], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.build", "--root", str(project)], capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr[-4000:]
     site = project / "site"

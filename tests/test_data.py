@@ -11,8 +11,8 @@ import yaml
 from jsonschema.validators import validator_for
 
 from conftest import ROOT
-from vrp.content import warnings
-from vrp.site import FILES, load
+from vrp.data.content import warnings
+from vrp.data.site import FILES, load
 
 SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
 # The only phone numbers the site may show: each checked against the organisation's own site.
@@ -93,18 +93,18 @@ def test_content_checks_list_resources_due_for_review(site):
 
 
 def test_contributing_field_reference_matches_the_schemas():
-    result = subprocess.run([sys.executable, "-m", "vrp.contributing", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.contributing", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
 def test_make_check_passes_on_the_real_data():
-    result = subprocess.run([sys.executable, "-m", "vrp.check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "data/ is valid" in result.stdout
 
 
 def test_reading_age_tells_plain_words_from_hard_ones():
-    from vrp.readability import report, scores
+    from vrp.tools.readability import report, scores
     easy = scores("Call 999 if you are in danger. We can help you. You are not alone.")
     hard = scores("Multi-agency collaboration necessitates comprehensive organisational accountability "
                   "frameworks, particularly regarding interventions addressing intergenerational vulnerability.")

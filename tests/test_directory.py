@@ -497,7 +497,7 @@ def test_editor_text_with_markup_renders_as_text_never_as_script(tmp_path, brows
 
 def test_python_and_the_script_split_words_alike(tab):
     """The index is made in Python and queried in the browser: both must see the same words."""
-    from vrp.directory import words
+    from vrp.pages.directory import words
     samples = ["Men's Advice Line", "Women’s Aid", "CHÍLDLINE", "self-harm", "don't", "BS16 1AB", "Weston-super-Mare",
                "café & naïve", "rock'n'roll", "24/7 help", "O’Brien’s"]
     tab.goto(tab.base + "resources/")

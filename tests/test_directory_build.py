@@ -15,11 +15,11 @@ from markupsafe import escape
 
 from conftest import ROOT, build
 from test_directory import BY_ID, ENTRIES, directory_project
-from vrp import yamlsource
-from vrp.directory import DIGITS, STOP_WORDS, plain, words
-from vrp.problems import DataError
-from vrp.render import markdown_html
-from vrp.site import load
+from vrp.data import yamlsource
+from vrp.pages.directory import DIGITS, STOP_WORDS, plain, words
+from vrp.data.problems import DataError
+from vrp.pages.render import markdown_html
+from vrp.data.site import load
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
 VOCAB = yaml.safe_load((ROOT / "tests" / "fixtures" / "directory" / "vocabularies.yml").read_text())

@@ -14,7 +14,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import ROOT
-from vrp.site import FILES
+from vrp.data.site import FILES
 
 CONFIG = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
 LOCAL = [hook for repo in CONFIG["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]

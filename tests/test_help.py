@@ -14,9 +14,9 @@ from collections import defaultdict
 import pytest
 
 from conftest import ROOT, build, copy_project
-from vrp.get_help import LOCAL_TYPE
-from vrp.problems import DataError
-from vrp.site import load
+from vrp.pages.get_help import LOCAL_TYPE
+from vrp.data.problems import DataError
+from vrp.data.site import load
 
 SITE = load(ROOT)
 LINES = [line for situation in SITE.help for line in situation["lines"]]
@@ -309,7 +309,7 @@ def test_a_link_to_a_situation_opens_the_page_at_it(page, base_url):
 
 
 def test_each_service_has_its_own_link_that_no_section_uses():
-    from vrp.get_help import situations
+    from vrp.pages.get_help import situations
     data = {"situations": [
         {"id": "stalking", "title": "Stalking", "lines": [{"name": "Stalking", "when": "a"}, {"name": "Stalking", "when": "b"}]},
         {"id": "other", "title": "Other", "lines": [{"resource": "local-team", "when": "c"}, {"name": "Get help", "when": "d"}]}]}

@@ -13,8 +13,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project
-from vrp.site import load
-from vrp.yamlsource import read as read_yaml
+from vrp.data.site import load
+from vrp.data.yamlsource import read as read_yaml
 
 SITE = load(ROOT)
 CARDS = ".vrp-routes > ul > li, .vrp-area-cards > li"

@@ -23,8 +23,8 @@ from referencing.jsonschema import DRAFT202012
 
 from browser import SITE_URL
 from conftest import ROOT, build, copy_project
-from vrp import hsds
-from vrp.site import load
+from vrp.pages import hsds
+from vrp.data.site import load
 
 HSDS = ROOT / "schemas" / "hsds"
 UPSTREAM = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"  # the schemas' own home

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import pages
-from vrp.html_whitespace import KEPT, collapse
+from vrp.postbuild.html_whitespace import KEPT, collapse
 
 SAMPLE = """
 <!doctype html>

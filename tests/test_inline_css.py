@@ -1,7 +1,7 @@
-"""Stylesheets go into the page that links them (vrp/inline_css.py); only this site's own."""
+"""Stylesheets go into the page that links them (vrp/postbuild/inline_css.py); only this site's own."""
 from __future__ import annotations
 
-from vrp.inline_css import inline
+from vrp.postbuild.inline_css import inline
 
 FILES = {"assets/stylesheets/site.css": ".a{color:red}", "assets/x.css": ".x{}"}
 SITE = "https://example.org/vrp-site/"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vrp import linkcheck
+from vrp.tools import linkcheck
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW = 3  # seconds the slow page takes; the checker is given 1
@@ -175,7 +175,7 @@ def test_the_report_names_page_and_record_for_each_problem(checked, server, refu
 def test_the_command_fails_on_broken_links_and_writes_markdown(checked, tmp_path):
     _, _, site, data = checked
     markdown = tmp_path / "report.md"
-    done = subprocess.run([sys.executable, "-m", "vrp.linkcheck", str(site), "--data", str(data), "--timeout", "1",
+    done = subprocess.run([sys.executable, "-m", "vrp.tools.linkcheck", str(site), "--data", str(data), "--timeout", "1",
                            "--retries", "0", "--markdown", str(markdown)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
     assert "Broken links (5)" in done.stdout

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from vrp.content import MIN_LOCAL_ENTRIES, local_coverage_warnings, warnings
-from vrp.site import load
+from vrp.data.content import MIN_LOCAL_ENTRIES, local_coverage_warnings, warnings
+from vrp.data.site import load
 
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 AREAS = ["banes", "bristol"]  # the fixture's two areas
@@ -85,7 +85,7 @@ def test_an_entry_counts_for_every_area_it_covers_but_not_for_all(tmp_path):
 @pytest.mark.parametrize("strict,code", [(False, 0), (True, 1)])
 def test_a_short_area_never_fails_make_check_only_the_strict_weekly_review(tmp_path, strict, code):
     root = project(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "vrp.check", "--root", str(root), *(["--strict"] if strict else [])],
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.check", "--root", str(root), *(["--strict"] if strict else [])],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == code, result.stderr
     assert 'area "bristol" (Bristol): has 0 local entries' in result.stdout

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, pages
-from vrp.site import load
-from vrp.unused_css import THEME_CSS
+from vrp.data.site import load
+from vrp.postbuild.unused_css import THEME_CSS
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
         ("faq", "spokes", "updates", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms", "places")}

@@ -5,7 +5,7 @@ import struct
 
 import pytest
 
-from vrp.screenshots import PAGES, shoot
+from vrp.tools.screenshots import PAGES, shoot
 
 pytestmark = pytest.mark.browser
 

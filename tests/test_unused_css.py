@@ -10,7 +10,7 @@ import pytest
 from material import templates
 
 from conftest import pages
-from vrp.unused_css import THEME_CSS, Usage, drop_selectors, drop_unused_definitions, purge, selectors
+from vrp.postbuild.unused_css import THEME_CSS, Usage, drop_selectors, drop_unused_definitions, purge, selectors
 
 THEME = Path(templates.__file__).parent / "assets" / "stylesheets"
 

@@ -20,9 +20,9 @@ from bs4 import BeautifulSoup
 from browser import SITE_URL
 from conftest import ROOT, build, copy_project
 from test_validation import TODAY, project_with
-from vrp.problems import DataError
-from vrp.site import load
-from vrp.yamlsource import read
+from vrp.data.problems import DataError
+from vrp.data.site import load
+from vrp.data.yamlsource import read
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

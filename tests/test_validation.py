@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build, copy_project
-from vrp.problems import DataError
-from vrp.site import load
+from vrp.data.problems import DataError
+from vrp.data.site import load
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 23)
@@ -279,7 +279,7 @@ def test_updates_are_newest_first_whatever_their_order_in_the_file(tmp_path):
 
 
 def test_content_warnings_name_the_record_by_id_and_line(tmp_path):
-    from vrp.content import warnings
+    from vrp.data.content import warnings
     project = project_with(tmp_path, "faq", "It is a partnership.", "It is a partnership: [click here](https://www.gov.uk/).")
     found = [str(w) for w in warnings(load(project, TODAY), project)]
     assert 'data/faq.yml:9: question "what-is-it": field "answer": link text "click here" says nothing on its own' \
@@ -318,7 +318,7 @@ def test_a_broken_data_file_stops_the_build_before_any_page_is_written(tmp_path)
 
 def test_make_check_reports_without_building(tmp_path):
     project = project_with(tmp_path, "resources", "    type: helpline", "    type: helplines")
-    result = subprocess.run([sys.executable, "-m", "vrp.check", "--root", str(project)], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.check", "--root", str(project)], capture_output=True, text=True,
                             env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 1
     assert 'data/resources.yml:9: resource "childline": field "type"' in result.stderr

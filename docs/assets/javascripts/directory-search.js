@@ -1,6 +1,6 @@
 /* The directory's search engine (window.VrpSearch), used by directory.js; it draws nothing itself.
 
-   It ranks entries from the pieces vrp/directory.py writes at build time, fetching each only when a
+   It ranks entries from the pieces vrp/pages/directory.py writes at build time, fetching each only when a
    search or filter needs it: facets.json (each entry's type, areas, audiences and topics, as bit sets),
    terms/<first letter>.json (each word, with the entries it is in and where: name, organisation or
    description) and synonyms.json (the synonym list's words, likewise). So the first query at 10,000
@@ -16,7 +16,7 @@
    The order: with an area chosen, its local services first; then by where the words were found: the
    name (4 points each), a topic (3), the organisation, type or audience (2), the description or an area
    (1); then by how closely (exact, plural, word start, typo) and how rare the word is, in steps of a
-   quarter; then the directory's own order. Words are split as vrp/directory.py splits them. */
+   quarter; then the directory's own order. Words are split as vrp/pages/directory.py splits them. */
 (function () {
   "use strict";
 

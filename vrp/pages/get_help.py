@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from vrp.problems import Problem
-from vrp.render import tel
-from vrp.validate import _records, closest, locate
-from vrp.yamlsource import Source
+from vrp.data.problems import Problem
+from vrp.pages.render import tel
+from vrp.data.validate import _records, closest, locate
+from vrp.data.yamlsource import Source
 
 LOCAL_TYPE = "local-service"  # the directory's type for services run in our areas
 LOCAL_ID = "local-help"  # the local section's link; each area's is local-<area id>, so "local-" is kept

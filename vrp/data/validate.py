@@ -16,9 +16,9 @@ from pathlib import Path
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 
-from vrp.anchors import Page
-from vrp.problems import RECORD_NAMES, Problem
-from vrp.yamlsource import Source, as_date
+from vrp.data.anchors import Page
+from vrp.data.problems import RECORD_NAMES, Problem
+from vrp.data.yamlsource import Source, as_date
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80

@@ -5,7 +5,7 @@ wheel) about each http(s) address; prints a report naming, for each broken or mo
 pages and the data records (file:line, record) that use it, so an editor knows what to fix.
 Settings and the allow-list of sites we do not check live in lychee.toml.
 
-Usage: python -m vrp.linkcheck SITE_DIR [--markdown FILE] [--timeout S] [--retries N]
+Usage: python -m vrp.tools.linkcheck SITE_DIR [--markdown FILE] [--timeout S] [--retries N]
 (.github/workflows/links.yml runs it weekly and keeps one issue with the Markdown report.)
 Exit status: 1 if a link is broken, timed out or unreachable; 0 if there are only warnings.
 """
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from vrp.validate import locate
-from vrp.yamlsource import read
+from vrp.data.validate import locate
+from vrp.data.yamlsource import read
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "lychee.toml"
 URL = re.compile(r"https?://[^\s<>\"'`\]]+")
 PERMANENT = {301, 308}
@@ -282,7 +282,7 @@ def render(report: Report, markdown: bool = False) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m vrp.linkcheck", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m vrp.tools.linkcheck", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="the built site, e.g. site")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data directory (default: data/)")
     parser.add_argument("--config", type=Path, default=CONFIG, help="lychee settings (default: lychee.toml)")

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp import anchors, directory, get_help, validate
-from vrp.problems import DataError, Problem
-from vrp.yamlsource import Source, as_date, read
+from vrp.data import anchors, validate
+from vrp.pages import directory, get_help
+from vrp.data.problems import DataError, Problem
+from vrp.data.yamlsource import Source, as_date, read
 
 # name -> (list keys of records with an `id`, the date fields to check)
 FILES = {

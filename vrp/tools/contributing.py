@@ -2,7 +2,7 @@
 drift from the data; and the copy-and-change templates of CONTRIBUTING.md, read back so a test can
 apply each one exactly as an editor would.
 
-`python -m vrp.contributing` rewrites the reference; `--check` fails if it is out of date (a test and
+`python -m vrp.tools.contributing` rewrites the reference; `--check` fails if it is out of date (a test and
 the pre-commit hook run that, so a schema change without the guide fails CI).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp.problems import RECORD_NAMES
+from vrp.data.problems import RECORD_NAMES
 
 REFERENCE = "CONTRIBUTING-fields.md"
 ORDER = ["resources", "vocabularies", "synonyms", "places", "faq", "updates", "spokes", "help", "north-somerset-strategy"]

@@ -6,7 +6,7 @@ file is reordered, an update is edited or the site moves to another address: the
 """
 from __future__ import annotations
 
-from vrp.yamlsource import as_date
+from vrp.data.yamlsource import as_date
 
 # Never change: every entry's id starts with it (the site's address when the feed began).
 TAG = "tag:avon-somerset-vrp.github.io,2026:vrp-site"

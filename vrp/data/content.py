@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vrp.problems import Problem
-from vrp import validate
-from vrp.validate import locate
-from vrp.yamlsource import read
+from vrp.data.problems import Problem
+from vrp.data import validate
+from vrp.data.validate import locate
+from vrp.data.yamlsource import read
 
 VAGUE = re.compile(r"\[\s*(click here|here|read more|more|this link|link|this page)\s*\]", re.I)
 NO_ALT = re.compile(r"!\[\s*\]\(")

@@ -14,9 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from vrp.content import warnings
-from vrp.problems import DataError, Problem
-from vrp.site import load
+from vrp.data.content import warnings
+from vrp.data.problems import DataError, Problem
+from vrp.data.site import load
 
 ANNOTATIONS_SHOWN = 10  # GitHub shows at most 10 error and 10 warning annotations from one step
 

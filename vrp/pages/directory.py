@@ -28,9 +28,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vrp.problems import Problem
-from vrp.render import long_date, markdown_html
-from vrp.yamlsource import Source
+from vrp.data.problems import Problem
+from vrp.pages.render import long_date, markdown_html
+from vrp.data.yamlsource import Source
 
 PER_PAGE = 50  # entries on a static list page
 FIRST = 20  # results shown at once on the directory page, and added by "Show more"

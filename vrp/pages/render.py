@@ -13,7 +13,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from vrp.yamlsource import as_date
+from vrp.data.yamlsource import as_date
 
 
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")  # one, reset for each text

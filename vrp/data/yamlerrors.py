@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from vrp.problems import RECORD_NAMES, Problem
+from vrp.data.problems import RECORD_NAMES, Problem
 
 KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s+(.*?))?\s*$")  # `  - title: text`
 RECORD_START = re.compile(r"^(\s*)-\s+(?:id|name):\s*(.+?)\s*$")

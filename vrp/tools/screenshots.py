@@ -1,7 +1,7 @@
 """`make screenshots`: PNGs of the pages readers meet most, as a phone and a laptop show them, in the
 light and the dark palette, so a reviewer can look at a change without building the site.
 
-`python -m vrp.screenshots site screenshots` serves the built site as GitHub Pages does (the tests'
+`python -m vrp.tools.screenshots site screenshots` serves the built site as GitHub Pages does (the tests'
 server) and writes `<page>-<width>x<height>-<palette>.png` (the first screen) and `...-full.png`
 (the whole page) for each page below, in Debian's headless Chromium.
 """
@@ -49,7 +49,7 @@ def main(argv=None) -> int:
     parser.add_argument("--pages", default=",".join(PAGES), help="which pages, by name (default: all of them)")
     args = parser.parse_args(argv)
     chosen = {name: PAGES[name] for name in args.pages.split(",")}
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
     from browser import CHROMIUM, CHROMIUM_ARGS, serve  # the tests' server and browser settings
     from playwright.sync_api import sync_playwright
 

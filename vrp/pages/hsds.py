@@ -19,8 +19,8 @@ import uuid
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from vrp.render import markdown_html
-from vrp.yamlsource import as_date
+from vrp.pages.render import markdown_html
+from vrp.data.yamlsource import as_date
 
 VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from vrp.problems import Problem
-from vrp.yamlerrors import GENERIC_FIX, Explainer
+from vrp.data.problems import Problem
+from vrp.data.yamlerrors import GENERIC_FIX, Explainer
 
 
 @dataclass
@@ -56,7 +56,7 @@ _PyLoader.yaml_implicit_resolvers = {
 
 # libyaml's parser where PyYAML was built with it: ten times quicker on a large file, with the same
 # nodes and lines. Its error messages are worded differently, so a file it cannot read is read again
-# by PyYAML's own parser, whose messages vrp/yamlerrors.py explains.
+# by PyYAML's own parser, whose messages vrp/data/yamlerrors.py explains.
 _Loader = type("_Loader", (getattr(yaml, "CSafeLoader", _PyLoader),),
                {"yaml_implicit_resolvers": _PyLoader.yaml_implicit_resolvers})
 

@@ -19,7 +19,7 @@ import markdown
 import yaml
 from jinja2 import meta
 
-from vrp.render import environment
+from vrp.pages.render import environment
 
 # data file -> (list key, page of each record, template, the template's name for the record)
 GENERATED = {"spokes": ("spokes", "spokes/{id}.md", "generated/spoke.md", "spoke"),

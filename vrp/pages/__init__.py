@@ -1,0 +1,1 @@
+"""Shape the checked data for pages and published files (plain Python, nothing of MkDocs)."""

@@ -1,0 +1,1 @@
+"""Commands run outside the build: make build, check, contributing, linkcheck, screenshots."""
