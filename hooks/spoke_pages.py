@@ -2,7 +2,8 @@
 
 Each page lists the directory's entries for that area only (`Site.resources_for`), ordered by type
 as data/vocabularies.yml orders the types; the entries for every area are counted, not listed, and
-linked as the directory filtered for the area.
+linked as the directory filtered for the area. A page shows at most SHOWN entries, so that it stays
+the same size however large the directory grows; the rest are in the area's list in the directory.
 """
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from vrp.pages.render import environment
+
+SHOWN = 25
 
 
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these pages are checked
@@ -20,6 +23,7 @@ def on_files(files, config):
     order = {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
     for spoke in site.spokes:
         local = sorted(site.resources_for(spoke["id"]), key=lambda r: order[r["type"]])  # stable: file order within a type
-        content = template.render(spoke=spoke, local=local, types=site.labels["types"], everywhere=everywhere)
+        content = template.render(spoke=spoke, local=local[:SHOWN], more=len(local) - len(local[:SHOWN]),
+                                  total=len(local), types=site.labels["types"], everywhere=everywhere)
         files.append(File.generated(config, f"spokes/{spoke['id']}.md", content=content))
     return files

@@ -100,3 +100,19 @@ def test_the_first_load_fetches_none_of_the_directorys_data_and_a_search_only_so
     assert not [u for u in data if u.rsplit("/", 1)[1] not in ("facets.json", "synonyms.json")
                 and "/terms/" not in u and "/entries/" not in u]
     context.close()
+
+
+def test_an_area_page_shows_a_few_of_its_services_and_links_the_rest(large):
+    """An area's page stays the same size however many services the area has: it shows the first SHOWN
+    and links the area's own list in the directory, where every one of them is."""
+    from hooks.spoke_pages import SHOWN
+    for page in sorted((large["site"] / "spokes").glob("*/index.html")):
+        area = page.parent.name
+        local = [e for e in large["entries"] if area in e["areas"]]
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        shown = soup.select(".vrp-service")
+        assert len(shown) == min(SHOWN, len(local)), area
+        if len(local) > SHOWN:
+            link = soup.find("a", href=f"../../resources/area/{area}/")
+            assert link and str(len(local)) in link.get_text(), area
+            assert (large["site"] / "resources" / "area" / area / "index.html").is_file()
