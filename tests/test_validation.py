@@ -47,6 +47,14 @@ CASES = [
     ("spaces at the end of a line", "resources", "    title: Childline", "    title: Childline   ", None),
 
     # --- YAML that cannot be read: plain English, at the line of the mistake ----------------
+    ("block text without a vertical bar", "faq", "        answer: |\n          It is a partnership.",
+     "        answer:\n          It is a partnership: the hub and five spokes.",
+     (8, 'question "what-is-it"', "answer", ["read as fields"], ['"answer: |"', "line 8"])),
+    ("block text without a vertical bar, a colon further down", "faq", "        answer: |\n          It is a partnership.",
+     "        answer:\n          It is a partnership.\n          It has a hub: the office of the commissioner.",
+     (8, 'question "what-is-it"', "answer", ["nothing follows the colon"], ['"answer: |"', "line 8"])),
+    ("a link to an entry's own page", "faq", "        answer: The hub.", "        answer: See [Childline](resources/childline.md).",
+     (15, 'question "who-runs-it"', "answer", ["no such page"], ["resources.md#childline"])),
     ("tab indentation", "faq", "        question: What is it?", "\t    question: What is it?",
      (7, 'question "what-is-it"', "question", ["indented with a tab"], ["spaces"])),
     ("list item indented one space more", "resources", "  - id: local-team", "   - id: local-team",
@@ -303,6 +311,23 @@ def test_all_problems_are_listed_at_once(tmp_path):
     files = {p.file for p in raised.value.problems}
     assert files == {"data/resources.yml", "data/faq.yml"}
     assert str(raised.value).startswith("2 problems in the site's data; nothing was built:")
+
+
+def test_one_mistake_is_reported_once_not_again_in_the_files_that_depend_on_it(tmp_path):
+    """A file that cannot be read hides its pages' headings and a repeated id hides which entry is meant:
+    neither may turn into messages about other files the editor never touched."""
+    project = project_with(tmp_path, "resources", "The local unit.", "The local unit ([what it is](faq.md#what-is-it)).")
+    faq = project / "data" / "faq.yml"
+    faq.write_text(faq.read_text().replace("        question: What is it?", "\t    question: What is it?"))
+    with pytest.raises(DataError) as raised:
+        load(project, TODAY)
+    assert [(p.file, p.line) for p in raised.value.problems] == [("data/faq.yml", 7)], str(raised.value)
+
+    twice = project_with(tmp_path / "twice", "resources", "  - id: local-team", "  - id: childline")
+    with pytest.raises(DataError) as raised:
+        load(twice, TODAY)
+    assert {p.file for p in raised.value.problems} == {"data/resources.yml"}, str(raised.value)
+    assert "repeats the id" in str(raised.value)
 
 
 def test_a_broken_data_file_stops_the_build_before_any_page_is_written(tmp_path):

@@ -67,8 +67,10 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems += validate.duplicate_problems(source, keys, "id", "id")
         if name in DATES:
             problems += validate.date_problems(source, *DATES[name], today)
-    pages = our_pages(root, sources)  # links can only be checked once every page is known
-    for name, source in sources.items():
+    # Links can only be checked once every page is known: a file that could not be read would make
+    # every link into its pages look broken, so its own problem is reported alone until it is fixed.
+    pages = our_pages(root, sources)
+    for name, source in sources.items() if sources.keys() == FILES.keys() else ():
         problems += validate.link_problems(source, pages, PAGE_DIR[name], validate.schema(root, name),
                                            lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
     if "faq" in sources:

@@ -131,6 +131,12 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
                 fix = "write it as a list, e.g. [public] or one '- item' per line"
             elif want == "string" and value is None:
                 message, fix = "has no value", "write it after the colon, or remove the line if the field is optional"
+            elif want == "string" and isinstance(value, dict) and tuple(path) in source.key_lines:
+                # `answer:` with its text on the lines below, one of which has ": ": read as fields
+                line = source.key_lines[tuple(path)]
+                name = _field_name(path)
+                message = 'should be text, but the lines below it were read as fields (one of them has ": ")'
+                fix = f'write "{name}: |" on line {line}, so the indented lines below are its text'
             elif want == "string" and written is not None:
                 message, fix = _read_as(written, value), _in_quotes(path, written)
         elif kind == "enum":
@@ -333,6 +339,11 @@ def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir
                     near = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
                     fix = (f'did you mean "{posixpath.relpath(near[0], page_dir or ".")}"?' if near
                            else "link to one of our pages by its file name in docs/, such as faq.md")
+                    entry = re.fullmatch(r"resources/([\w-]+)\.md", page)
+                    if entry and "resources.md" in pages and pages["resources.md"].has(entry.group(1)):
+                        # an entry's own page is made from data/resources.yml: it is linked by its id
+                        fix = f'link to a directory entry by its id: {posixpath.relpath("resources.md", page_dir or ".")}#{entry.group(1)}'
+
                     problems.append(Problem(source.path, line, f'links to "{target}", but there is no such page', fix, label, field))
                     continue
             else:

@@ -188,6 +188,23 @@ class Explainer:
                 return None
         return None
 
+    def text_without_bar(self, upto: int) -> Problem | None:
+        """`answer:` left empty with its text on the lines below, indented further: the text needs `|`
+        after the colon to belong to the field (YAML reads its lines as fields and gives up later)."""
+        for n in range(upto, max(upto - 40, 0), -1):
+            m = LIST_KEY.match(self.line(n))
+            if not m:
+                continue
+            below = next((k for k in range(n + 1, upto + 1) if _is_content(self.line(k))), 0)
+            text = self.line(below) if below else ""
+            if below and _indent(text) > _indent(self.line(n)) and not text.lstrip().startswith("- ") \
+                    and not KEY.match(text):
+                key = m.group(2)
+                return self.problem(n, "nothing follows the colon, so the indented text below is not part of this field",
+                                    f'write "{key}: |" on line {n}, so the indented lines below are its text')
+            return None  # the nearest field above is not one like that
+        return None
+
     def no_space_after_colon(self, number: int) -> Problem | None:
         m = re.match(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(\S.*)$", self.line(number))
         if m and not m.group(3).startswith("//"):
@@ -216,13 +233,13 @@ class Explainer:
                 began, f'the list that starts with "{bracket}" on line {began} is not closed',
                 f'end it with "{close}" on the same line, e.g. topics: [knife-crime, drugs]')
         if "mapping values are not allowed" in problem:
-            return (self.unclosed_quote(at) or self.colon_in_text(at, column)
+            return (self.unclosed_quote(at) or self.text_without_bar(at) or self.colon_in_text(at, column)
                     or self.dash_without_space(self.previous_content(at)) or self._indented_under_text(at)
                     or self.problem(at, f'line {at} contains ": " where YAML does not expect a new field',
                                     "if it is text, put the whole text in quotes; if it is a field, line it up "
                                     "with the fields above it"))
         if "could not find expected ':'" in problem:
-            return (self.unclosed_quote(at) or self.no_space_after_colon(began)
+            return (self.unclosed_quote(at) or self.text_without_bar(began) or self.no_space_after_colon(began)
                     or self.problem(began, f'line {began} should be a field written as "name: value"',
                                     'add ": " after the field name; if the line continues the text above it, '
                                     "put that text in quotes"))

@@ -31,7 +31,9 @@ def _digits(number: str) -> str:
 def problems(help_src: Source, resources: Source) -> list[Problem]:
     """What the schema cannot check: directory entries that exist, each number listed once, a number
     for every help-bar line, ids the page keeps for itself, and numbers kept out of the prose."""
-    entries = {r.get("id"): r for _, r in _records(resources, "resources")}
+    entries = {}
+    for _, r in _records(resources, "resources"):
+        entries.setdefault(r.get("id"), r)  # an id given twice is reported as such; the first is the one meant
     found, seen = [], {}
 
     def problem(path, message, fix):
@@ -61,7 +63,7 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
         if ref is None and "name" not in line:
             problem(path, "has no name", "add name (who you reach), or resource (the id of its directory entry)")
         number = line.get("number") or (entry or {}).get("phone")
-        if line.get("compact") and not number:
+        if line.get("compact") and not number and not (isinstance(ref, str) and entry is None):  # said above
             problem(path + ["compact"], "is shown in the help bar, which needs a phone number",
                     "give the line a number, or remove compact")
         if isinstance(line.get("what_happens"), str) and TEL_LINK.search(line["what_happens"]):
