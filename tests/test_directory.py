@@ -171,6 +171,19 @@ def test_with_an_area_chosen_its_local_services_come_first(tab):
     assert "1 of them local to Bristol" in tab.text_content("#vrp-count")
 
 
+def test_with_an_area_chosen_its_own_services_come_before_the_regions_among_equals(tab):
+    """With no words, every entry matches as well as the next: the area's services by type, and within
+    a type those for that area alone (its front door) before those it shares with other areas."""
+    types = [t["id"] for t in DATA["vocabularies"]["types"]]
+    tab.goto(tab.base + "resources/")
+    choose(tab, "area", "bristol")
+    local = [i for i in every_result(tab) if BY_ID[i]["areas"] != ["all"]]
+    mine = [r["id"] for r in sorted((r for r in ENTRIES if "bristol" in r["areas"]),
+                                    key=lambda r: (types.index(r["type"]), len(r["areas"])))]
+    assert local == mine and any(len(BY_ID[i]["areas"]) > 1 for i in mine)
+    assert local.index("bristol-victim-care") < local.index("sarc")  # later in the file, but Bristol's own
+
+
 @pytest.mark.parametrize("area", AREAS)
 def test_only_local_services_shows_that_areas_own_entries_and_says_how_many(tab, area):
     tab.goto(tab.base + "resources/")

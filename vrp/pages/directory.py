@@ -46,7 +46,7 @@ they this those to us was we were what when where which who will with would you 
 
 ORDER = ("entries whose name matches your words come first, then those whose topic matches, then those whose "
          "organisation matches, then those that only mention them in their description; with an area chosen, its "
-         "local services come before the national ones.")
+         "local services come before the national ones, and among equal matches those for that area alone first.")
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -69,6 +69,13 @@ def ordered(site) -> list[dict]:
     """Every entry in the directory's own order: by type, then as in the file."""
     rank = {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
     return sorted(site.resources, key=lambda r: rank[r["type"]])
+
+
+def local_to(site, area: str) -> list[dict]:
+    """One area's entries in the directory's order, except that within each type those for this area
+    alone come before those that cover other areas too: the council's own front door before the region's."""
+    rank = {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
+    return sorted(site.resources_for(area), key=lambda r: (rank[r["type"]], len(r["areas"])))
 
 
 def id_problems(resources: Source) -> list[Problem]:
@@ -132,10 +139,11 @@ def list_pages(site, entries: list[dict]) -> list[ListPage]:
     pages = _paged(lambda n: f"resources/page/{n}/", entries, "Every entry in the resource directory",
                    "Every entry in the directory", "Every service, helpline and document, by type.")
     for area in site.vocabularies["areas"]:
-        local = [r for r in entries if area["id"] in r["areas"]]
+        local = local_to(site, area["id"])
         pages += _paged(lambda n, a=area["id"]: area_path(a, n), local, f"Local services in {area['label']}",
                         f"Local services in {area['label']}",
-                        f"Services that work in {area['label']}. The national helplines and services cover it too.")
+                        f"Services that work in {area['label']}, those for {area['label']} alone first. "
+                        "The national helplines and services cover it too.")
     national = [r for r in entries if not is_local(r)]
     pages += _paged(lambda n: area_path("all", n), national, "National services and helplines",
                     "National services and helplines", "Services anyone in England can use, wherever they live.")

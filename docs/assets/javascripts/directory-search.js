@@ -394,11 +394,14 @@
         var local = !(areas & allBit);
         if (local) localCount += 1;
         if (state.local && !local) continue;
-        // One number per entry, largest first: local, words found, points, weight, then the file's order.
-        // Weights in steps of a quarter: matches about as good keep the directory's order (helplines,
-        // then local services, and so on), which is easier to follow than a hair's difference.
+        // One number per entry, largest first: local, words found, points, weight, type, for the chosen
+        // area alone, then the file's order (2^50 at most, so exact in a double). Weights in steps of a
+        // quarter: matches about as good keep the directory's order (helplines, then local services, and
+        // so on; with an area chosen, its own services before the region's), which is easier to follow
+        // than a hair's difference.
         var key = ((areaBit && local ? 1 : 0) * 64 + found) * 64 + Math.min(63, points);
         key = key * 4096 + Math.min(4095, Math.round(weight * 4));
+        key = (key * 16 + 15 - Math.min(15, f.type[doc])) * 2 + (areaBit && areas === areaBit ? 1 : 0);
         keys.push(key * 1048576 + (1048575 - doc));
       }
       partial = !needAll;
