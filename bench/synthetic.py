@@ -17,7 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import copy_project  # noqa: E402  (the tests' own copy of the project, reused)
+from conftest import copy_project, without_front_doors  # noqa: E402  (the tests' own helpers, reused)
 
 FAQ_PER_RESOURCE = 1 / 20
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -136,6 +136,7 @@ def project(dest: Path, n: int, seed: int = 7) -> dict:
     made = resources(n, vocab, real, dt.date.today(), rng)
     extra = round(n * FAQ_PER_RESOURCE)
     _write(data / "resources.yml", "resources", made)
+    without_front_doors(dest)  # they name real entries
     _write(data / "faq.yml", "sections", faq(sections, extra, rng))
     help_data = yaml.safe_load((data / "help.yml").read_text(encoding="utf-8"))
     help_data["situations"] = help_on_its_own(help_data["situations"], real)

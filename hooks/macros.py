@@ -65,6 +65,11 @@ def define_env(env):
         return render("partials/spoke-cards.html", spokes=site.spokes)
 
     @env.macro
+    def front_doors():
+        """Each area's council front doors for a concern about a child or an adult at risk."""
+        return render("partials/front-doors.html", spokes=site.spokes, doors=site.front_doors)
+
+    @env.macro
     def latest_updates(count=3):
         """The newest few updates (Site.updates is newest first whatever the file's order)."""
         return render("partials/update-list.html", items=site.updates[:count])

@@ -24,6 +24,7 @@ def on_files(files, config):
     for spoke in site.spokes:
         local = local_to(site, spoke["id"])
         content = template.render(spoke=spoke, local=local[:SHOWN], more=len(local) - len(local[:SHOWN]),
-                                  total=len(local), types=site.labels["types"], everywhere=everywhere)
+                                  total=len(local), types=site.labels["types"], everywhere=everywhere,
+                                  doors=site.front_doors[spoke["id"]])
         files.append(File.generated(config, f"spokes/{spoke['id']}.md", content=content))
     return files

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,18 @@ def copy_project(dest: Path) -> Path:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     return dest
+
+
+def without_front_doors(project: Path) -> Path:
+    """The project's areas without their `safeguarding` entries, for a copy whose directory holds other
+    entries than the real ones (the front doors name real entries)."""
+    file = project / "data" / "spokes.yml"
+    first, _ = file.read_text(encoding="utf-8").split("\n", 1)
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    for spoke in data["spokes"]:
+        spoke.pop("safeguarding", None)
+    file.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from browser import serve
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, without_front_doors
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def directory_project(dest):
     project = copy_project(dest)
     for name in ("resources", "synonyms", "places", "vocabularies", "help"):
         shutil.copy(FIXTURE / f"{name}.yml", project / "data" / f"{name}.yml")
-    return project
+    return without_front_doors(project)
 
 
 @pytest.fixture(scope="module")

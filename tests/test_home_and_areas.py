@@ -129,7 +129,9 @@ def test_an_area_page_starts_with_its_facts_at_a_glance(read, spoke):
     glance = soup.select_one("section.vrp-glance")
     assert glance and glance.find_previous("h1") and heading(glance.find("h2")) == "At a glance"
     facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
-    assert list(facts) == ["Council", "What the local team focuses on", "Funding", "Contact"]
+    doors = [f"Worried about {who}" for kind, who in (("children", "a child"), ("adults", "an adult at risk"))
+             if kind in spoke.get("safeguarding", {})]
+    assert list(facts) == ["Council", *doors, "What the local team focuses on", "Funding", "Contact"]
     assert facts["Council"].find("a", href=spoke["council_url"])
     if spoke.get("funding"):
         assert f"£{spoke['funding']['amount']:,}" in text(facts["Funding"])
@@ -161,6 +163,7 @@ def sparse_and_busy(tmp_path_factory):
     sparse, busy = spokes["spokes"][0], spokes["spokes"][1]
     sparse.update(programmes=[], focus=[], documents=[], contact={})
     sparse.pop("funding", None)
+    sparse.pop("safeguarding", None)
     resources = read_yaml(resources_file, "data/resources.yml")[0].data
     kept = []
     for r in resources["resources"]:

@@ -153,6 +153,31 @@ def test_each_spoke_has_a_page_with_its_facts(read, spoke):
         assert f"£{spoke['funding']['amount']:,}" in page
 
 
+def front_doors(spoke):
+    entries = {r["id"]: r for r in DATA["resources"]["resources"]}
+    return [entries[i] for i in spoke.get("safeguarding", {}).values()]
+
+
+@pytest.mark.parametrize("spoke", DATA["spokes"]["spokes"], ids=lambda s: s["id"])
+def test_each_spoke_page_says_at_a_glance_where_to_report_a_concern(read, spoke):
+    """The council's front doors named in data/spokes.yml: their numbers to tap, their entries to read."""
+    glance = read(f"spokes/{spoke['id']}/").select_one(".vrp-glance")
+    for door in front_doors(spoke):
+        assert glance.find("a", href=f"../../resources/{door['id']}/", string=door["title"]), door["id"]
+        if door.get("phone"):
+            assert glance.find("a", href="tel:" + re.sub(r"\D", "", door["phone"]), string=door["phone"]), door["id"]
+
+
+def test_the_professionals_page_lists_every_areas_front_doors(read):
+    doors = read("professionals/").select_one(".vrp-doors")
+    for spoke in DATA["spokes"]["spokes"]:
+        for door in front_doors(spoke):
+            item = doors.find("a", href=f"../resources/{door['id']}/").find_parent("li")
+            assert item.find_parent("li").find("a", href=f"../spokes/{spoke['id']}/", string=spoke["name"])
+            if door.get("phone"):
+                assert item.find("a", href="tel:" + re.sub(r"\D", "", door["phone"])), door["id"]
+
+
 @pytest.mark.parametrize("spoke", DATA["spokes"]["spokes"], ids=lambda s: s["id"])
 def test_each_spoke_page_shows_its_funding_share_and_published_email(read, spoke):
     soup = read(f"spokes/{spoke['id']}/")

@@ -44,6 +44,7 @@ CASES = [
     ("yes for true", "help", "        compact: true\n  - id: child-at-risk", "        compact: yes\n  - id: child-at-risk", None),
     ("updates in any order", "updates", "items:\n", "items:\n  - id: older\n    title: Older\n    date: 2019-01-01\n"
      "    summary: Older.\n    body: Older.\n    source: {title: Police news, url: 'https://www.avonandsomerset.police.uk/'}\n", None),
+    ("an area's front door", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}", "    safeguarding: {children: local-team}\n    contact: {email: VRU_Project@bathnes.gov.uk}", None),
     ("spaces at the end of a line", "resources", "    title: Childline", "    title: Childline   ", None),
 
     # --- YAML that cannot be read: plain English, at the line of the mistake ----------------
@@ -210,6 +211,10 @@ CASES = [
      (14, 'question "who-runs-it"', "question", ["repeats the question on line 7"], ["only once"])),
     ("duplicate question, other case", "faq", "question: Who runs it?", "question: what IS it?",
      (14, 'question "who-runs-it"', "question", ["repeats the question on line 7"], ["only once"])),
+    ("a front door that is not in the directory", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}", "    safeguarding: {children: local-tem}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
+     (17, 'spoke "banes"', "safeguarding.children", ['"local-tem" is not an entry'], ['did you mean "local-team"?'])),
+    ("a front door for another area", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}", "    safeguarding: {children: local-team, adults: childline}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
+     (17, 'spoke "banes"', "safeguarding.adults", ['"childline" is not for this area'], ["add banes to the areas"])),
     ("spoke that is not an area", "spokes", "  - id: bristol", "  - id: bristoll",
      (20, 'spoke "bristoll"', "id", ['"bristoll" is not an area'], ['did you mean "bristol"?'])),
     ("synonym of an unknown topic", "synonyms", "    topics: [knife-crime]", "    topics: [knife-crimes]",

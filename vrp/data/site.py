@@ -82,6 +82,8 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         problems += directory.id_problems(sources["resources"])
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
+    if {"spokes", "resources"} <= sources.keys():
+        problems += validate.front_door_problems(sources["spokes"], sources["resources"])
     if "vocabularies" in sources:
         for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas"),
                                            ("help", "situations", "topics", "topics")):
@@ -127,6 +129,9 @@ class Site:
         # the Get help page's situations, their numbers filled in from the directory
         self.help = get_help.situations(d["help"], self.resources, self.labels["topics"])
         self.help_local = {**d["help"]["local"], "id": get_help.LOCAL_ID}
+        by_id = {r["id"]: r for r in self.resources}
+        # each area's front doors: {"children": entry, "adults": entry}, as data/spokes.yml names them
+        self.front_doors = {s["id"]: {kind: by_id[i] for kind, i in s.get("safeguarding", {}).items()} for s in self.spokes}
 
     def topic_words(self) -> dict[str, list[str]]:
         """Each topic's words from data/synonyms.yml, so a search for "stabbing" finds knife crime."""

@@ -409,6 +409,33 @@ def spoke_problems(spokes: Source, vocab: Source) -> list[Problem]:
     return problems
 
 
+def front_door_problems(spokes: Source, resources: Source) -> list[Problem]:
+    """An area's `safeguarding` entries must be directory entries for that area: a reader who follows
+    one to report a concern must reach that area's council."""
+    entries = {}
+    for _, r in _records(resources, "resources"):
+        entries.setdefault(r.get("id"), r)
+    ids = [i for i in entries if isinstance(i, str)]
+    problems = []
+    for path, record in _records(spokes, "spokes"):
+        doors = record.get("safeguarding")
+        for kind, ident in (doors.items() if isinstance(doors, dict) else ()):
+            if not isinstance(ident, str):
+                continue
+            at = path + ["safeguarding", kind]
+            label, field = locate(spokes, at)
+            entry = entries.get(ident)
+            if entry is None:
+                near = closest(ident, ids)
+                problems.append(Problem(spokes.path, spokes.line(at), f'"{ident}" is not an entry in data/resources.yml',
+                                        (near if near.startswith("did you mean") else "use the id of an entry in "
+                                         "data/resources.yml") + " (or add the entry to the directory first)", label, field))
+            elif record.get("id") not in (entry.get("areas") or []):
+                problems.append(Problem(spokes.path, spokes.line(at), f'the entry "{ident}" is not for this area',
+                                        f"choose this area's own entry, or add {record.get('id')} to the areas of "
+                                        f'"{ident}" if it is right', label, field))
+    return problems
+
 
 def known_id_problems(source: Source, records: str, field: str, vocab: Source, kind: str) -> list[Problem]:
     """Every id in the list `field` of each record must be one of the `kind` (areas, topics...) of
