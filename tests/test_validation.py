@@ -354,3 +354,12 @@ def test_make_check_reports_without_building(tmp_path):
     assert 'data/resources.yml:9: resource "childline": field "type"' in result.stderr
     assert "::error" not in result.stdout, "annotations only in GitHub Actions"
     assert not (project / "site").exists()
+
+
+def test_an_id_written_as_words_gets_one_message_that_names_the_id(tmp_path):
+    """"Bath and NE Somerset" in a list of areas is both unknown and in the wrong form: the editor is told once."""
+    project = project_with(tmp_path, "resources", "    areas: [banes]", "    areas: [Bath and North East Somerset]")
+    with pytest.raises(DataError) as raised:
+        load(project, TODAY)
+    said = [p for p in raised.value.problems if p.field == "areas[1]"]
+    assert len(said) == 1 and 'did you mean "banes"?' in said[0].fix, str(raised.value)
