@@ -282,6 +282,17 @@ def test_the_query_expansion_is_exactly_the_groups_of_data_synonyms(page, base_u
         assert page.evaluate("(q) => window.vrpSearch.expansion(q)", said) == expected, said
 
 
+def test_the_small_words_around_a_query_are_not_searched_for(page, base_url):
+    """"hit me": the theme reads the last word as a word start, so "me" would find "meeting". The small
+    words go; the phrase still brings in its group; a query of small words alone is left as typed."""
+    page.goto(base_url)
+    search(page, "x")
+    sent = page.evaluate("(q) => window.vrpSearch.sent(q)", "my partner hit me and I am scared").split()
+    assert {"partner", "hit", "scared"} <= set(sent)
+    assert not {"my", "me", "and", "i", "am"} & {w.lower() for w in sent}, sent
+    assert page.evaluate("(q) => window.vrpSearch.sent(q)", "who are we") == "who are we"
+
+
 def test_searching_and_opening_a_result_leaves_no_search_word_in_the_address_or_the_history(page, base_url):
     visited = []
     page.on("framenavigated", lambda frame: frame == page.main_frame and visited.append(frame.url))

@@ -76,6 +76,16 @@
     return related(query).filter(function (word) { return said.indexOf(" " + word + " ") < 0; });
   }
 
+  // The query as sent: without the small words ("my", "me", "and") a frightened reader types around
+  // the ones that matter. The theme matches the last word as a word start, so "hit me" would find
+  // "meeting"; a query of small words alone is left as it is. Then the related words are added.
+  var SMALL = " a an and am are as at be but by do for from has have he her him his i if in is it its me my of on or our she so that the their them they this to us was we what when who with you your ";
+  function sent(query) {
+    var words = (query + " " + expansion(query).join(" ")).split(/\s+/);
+    var kept = words.filter(function (w) { return w && SMALL.indexOf(" " + w.toLowerCase() + " ") < 0; });
+    return kept.length ? kept.join(" ") : query.trim();
+  }
+
   // 3. The theme's search worker, started only when its first message (the index) is sent, and
   //    standing between the theme and the worker to expand queries and tidy the results.
   function SearchWorker(url, options) {
@@ -112,7 +122,7 @@
       if (message && message.type === QUERY && typeof message.data === "string") {
         extra = expansion(message.data);
         group = related(message.data);
-        if (extra.length) message = { type: QUERY, data: message.data + " " + extra.join(" ") };
+        message = { type: QUERY, data: sent(message.data) };
       }
       worker.postMessage(message);
     };
@@ -136,5 +146,5 @@
   document.addEventListener("pointerdown", function (event) {
     if (event.target.closest && event.target.closest(".md-search, label[for=__search]")) want();
   }, true);
-  window.vrpSearch = { wanted: function () { return wanted; }, expansion: expansion }; // for the tests
+  window.vrpSearch = { wanted: function () { return wanted; }, expansion: expansion, sent: sent }; // for the tests
 })();
