@@ -222,6 +222,22 @@ def test_a_place_name_or_postcode_district_selects_its_area(tab, typed, area):
         tab.wait_for_function("() => document.getElementById('vrp-area').value === 'somerset'")
 
 
+def test_typing_a_place_chooses_nothing_until_the_reader_asks(tab):
+    """On the way to a district that crosses a boundary, the box holds a shorter one of another area
+    ("BS3" before "BS37"): nothing is chosen while the reader types; Find looks up what they typed."""
+    typed = next(p["name"] for p in DATA["places"]["places"]
+                 if any(q["name"] == p["name"][:-1] for q in DATA["places"]["places"]) and p["name"][-1].isdigit())
+    tab.goto(tab.base + "resources/")
+    open_filters(tab)
+    tab.click("#vrp-place")
+    tab.keyboard.type(typed, delay=120)
+    tab.wait_for_timeout(400)
+    assert tab.input_value("#vrp-area") == "" and tab.text_content("#vrp-place-said") == ""
+    tab.click("#vrp-place-go")
+    tab.wait_for_function("() => document.getElementById('vrp-place-said').textContent !== ''")
+    assert typed in tab.text_content("#vrp-place-said")
+
+
 def test_a_postcode_district_across_a_boundary_asks_which_area(tab):
     tab.goto(tab.base + "resources/")
     open_filters(tab)

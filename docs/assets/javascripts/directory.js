@@ -296,8 +296,10 @@
     if (event.key === "Enter") { event.preventDefault(); findNearMe(); }
   });
   place.addEventListener("focus", loadPlaces);
-  place.addEventListener("input", function () {
-    // A name picked from the suggestions is used at once.
+  place.addEventListener("input", function (event) {
+    // A name picked from the suggestions is used at once; one being typed is not ("BS1" on the way to
+    // "BS16" must not choose Bristol): it waits for Find or Enter.
+    if (event.inputType === "insertText" || /^delete/.test(event.inputType || "")) return;
     if (places) places.then(function (rows) {
       if (rows.some(function (r) { return r.name === place.value; })) findNearMe();
     });
