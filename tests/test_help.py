@@ -61,6 +61,9 @@ def test_each_situation_is_a_section_with_its_own_link_and_ids_are_unique(read):
         assert nav.find("a", href=f"#{situation['id']}"), f"the list of situations has no link to {situation['id']}"
     toc = {a["href"] for a in soup.select(".md-nav--secondary a")}
     assert {f"#{s['id']}" for s in SITE.help} <= toc, "each situation is in the page's contents"
+    areas = soup.select_one("nav.vrp-situations[aria-label='Your area']")
+    for group in SITE.local_help():  # "Choose your area": a link to each area's part
+        assert article.find(id=group["id"]).name == "h3" and areas.find("a", href=f"#{group['id']}"), group["id"]
 
 
 def test_every_phone_link_is_valid_and_shows_the_number_it_calls(read):
