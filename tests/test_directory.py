@@ -264,6 +264,26 @@ def test_near_me_asks_nothing_of_the_browser_and_nothing_of_another_host(tab):
     assert all(url.startswith(tab.base) for url in tab.visited), tab.visited
 
 
+def test_on_a_phone_near_me_brings_the_first_results_into_view(browser, fixture_site):
+    """The open panel fills a phone's screen: once a place has chosen its area, the count and the
+    first result are in view, with the place's sentence still there for whoever scrolls back."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.add_init_script(COUNT_DRAWS)
+    page = context.new_page()
+    page.goto(fixture_site.url + "resources/")
+    open_filters(page)
+    page.locator("#vrp-place").fill("Yate")
+    page.evaluate("() => { window.__drawn = 0; }")
+    page.locator("#vrp-place-go").tap()
+    settled(page)
+    assert page.input_value("#vrp-area") == "south-gloucestershire" and "Yate" in page.text_content("#vrp-place-said")
+    page.wait_for_timeout(200)
+    count = page.locator("#vrp-count").bounding_box()
+    first = page.locator("#vrp-results .vrp-resource__title").first.bounding_box()
+    assert 0 <= count["y"] and first["y"] + first["height"] <= 844, (count, first)
+    context.close()
+
+
 @pytest.mark.parametrize("path,words", [("resources/", ""), ("resources/", "domestic abuse"),
                                         ("resources/?area=bristol", "")])  # a spoke page's link, too
 def test_on_a_phone_the_search_box_and_the_first_result_are_in_the_first_screen(browser, fixture_site, path, words):

@@ -256,6 +256,12 @@
     placeSaid.textContent = text;
     choices.replaceChildren();
     update();
+    // On a phone the open panel fills the screen: bring the count and the first results into view.
+    if (window.matchMedia("(max-width: 44.9375em)").matches) {
+      var header = document.querySelector(".md-header");
+      var top = count.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0) - 8;
+      window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+    }
   }
   function choiceButton(text, onChoose) {
     var button = document.createElement("button");
