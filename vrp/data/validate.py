@@ -409,12 +409,18 @@ def spoke_problems(spokes: Source, vocab: Source) -> list[Problem]:
     return problems
 
 
+def entries_by_id(resources: Source) -> dict:
+    """The directory's records by id; an id given twice is reported as such, and the first is the one meant."""
+    entries = {}
+    for _, record in _records(resources, "resources"):
+        entries.setdefault(record.get("id"), record)
+    return entries
+
+
 def front_door_problems(spokes: Source, resources: Source) -> list[Problem]:
     """An area's `safeguarding` entries must be directory entries for that area: a reader who follows
     one to report a concern must reach that area's council."""
-    entries = {}
-    for _, r in _records(resources, "resources"):
-        entries.setdefault(r.get("id"), r)
+    entries = entries_by_id(resources)
     ids = [i for i in entries if isinstance(i, str)]
     problems = []
     for path, record in _records(spokes, "spokes"):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from vrp.data.problems import Problem
 from vrp.pages.render import tel
-from vrp.data.validate import _records, closest, locate
+from vrp.data.validate import _records, closest, entries_by_id, locate
 from vrp.data.yamlsource import Source
 
 LOCAL_TYPE = "local-service"  # the directory's type for services run in our areas
@@ -31,9 +31,7 @@ def _digits(number: str) -> str:
 def problems(help_src: Source, resources: Source) -> list[Problem]:
     """What the schema cannot check: directory entries that exist, each number listed once, a number
     for every help-bar line, ids the page keeps for itself, and numbers kept out of the prose."""
-    entries = {}
-    for _, r in _records(resources, "resources"):
-        entries.setdefault(r.get("id"), r)  # an id given twice is reported as such; the first is the one meant
+    entries = entries_by_id(resources)
     found, seen = [], {}
 
     def problem(path, message, fix):
