@@ -2,8 +2,9 @@
 
 Each page lists the directory's entries for that area only, in the order of the area's list in the
 directory (`directory.local_to`: by type, those for this area alone first); the entries for every
-area are counted, not listed, and linked as the directory filtered for the area. A page shows at most SHOWN entries, so that it stays
-the same size however large the directory grows; the rest are in the area's list in the directory.
+area are counted, not listed, and linked as the directory filtered for the area. A page shows at
+most SHOWN entries, so that it stays the same size however large the directory grows; the rest are
+in the area's list in the directory.
 """
 from pathlib import Path
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from vrp.data.problems import Problem
 from vrp.data import validate
-from vrp.data.validate import locate
+from vrp.data.validate import all_texts, locate
 from vrp.data.yamlsource import read
 
 VAGUE = re.compile(r"\[\s*(click here|here|read more|more|this link|link|this page)\s*\]", re.I)
@@ -23,17 +23,6 @@ NO_ALT_FIX = 'describe it in the [brackets] or alt="..."'
 MIN_LOCAL_ENTRIES = 12
 HTML_FIX = ("remove it: the site shows HTML as typed; in Markdown write **bold** for bold, a blank line "
             "between paragraphs and [words](https://...) for a link")
-
-
-def _texts(node, path):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _texts(value, path + [key])
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _texts(value, path + [i])
-    elif isinstance(node, str):
-        yield path, node
 
 
 def _line_at(text: str, offset: int) -> int:
@@ -59,7 +48,7 @@ def warnings(site, root: Path) -> list[Problem]:
                              "check the entry is still right and update last_reviewed", record, field))
     found += local_coverage_warnings(site, resources.line(["resources"]) if resources else 1)
     for name, source in sources.items():
-        for path, text in _texts(source.data, []):
+        for path, text in all_texts(source.data, []):
             record, field = locate(source, path)
             for match in VAGUE.finditer(text):
                 found.append(Problem(source.path, source.line_of(path, match.group(0)),

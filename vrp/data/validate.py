@@ -320,7 +320,7 @@ def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir
     problems = []
     root = validator.schema if validator is not None else None
     found = (((path, value) for path, value, spec, _ in texts(source, root) if is_markdown(spec))
-             if root is not None else _all_texts(source.data, []))
+             if root is not None else all_texts(source.data, []))
     for path, node in found:
         for target in LINK.findall(node):
             label, field = locate(source, path)
@@ -343,7 +343,6 @@ def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir
                     if entry and "resources.md" in pages and pages["resources.md"].has(entry.group(1)):
                         # an entry's own page is made from data/resources.yml: it is linked by its id
                         fix = f'link to a directory entry by its id: {posixpath.relpath("resources.md", page_dir or ".")}#{entry.group(1)}'
-
                     problems.append(Problem(source.path, line, f'links to "{target}", but there is no such page', fix, label, field))
                     continue
             else:
@@ -360,13 +359,14 @@ def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir
     return problems
 
 
-def _all_texts(node, path):
+def all_texts(node, path):
+    """Every text in `node`, with its path: what a check of all the text of a file walks."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _all_texts(value, path + [key])
+            yield from all_texts(value, path + [key])
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _all_texts(value, path + [i])
+            yield from all_texts(value, path + [i])
     elif isinstance(node, str):
         yield path, node
 

@@ -65,16 +65,20 @@ def is_local(resource: dict) -> bool:
     return resource["areas"] != ["all"]
 
 
+def _type_rank(site) -> dict[str, int]:
+    return {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
+
+
 def ordered(site) -> list[dict]:
     """Every entry in the directory's own order: by type, then as in the file."""
-    rank = {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
+    rank = _type_rank(site)
     return sorted(site.resources, key=lambda r: rank[r["type"]])
 
 
 def local_to(site, area: str) -> list[dict]:
     """One area's entries in the directory's order, except that within each type those for this area
     alone come before those that cover other areas too: the council's own front door before the region's."""
-    rank = {t["id"]: i for i, t in enumerate(site.vocabularies["types"])}
+    rank = _type_rank(site)
     return sorted(site.resources_for(area), key=lambda r: (rank[r["type"]], len(r["areas"])))
 
 
