@@ -290,7 +290,8 @@ def test_the_small_words_around_a_query_are_not_searched_for(page, base_url):
     sent = page.evaluate("(q) => window.vrpSearch.sent(q)", "my partner hit me and I am scared").split()
     assert {"partner", "hit", "scared"} <= set(sent)
     assert not {"my", "me", "and", "i", "am"} & {w.lower() for w in sent}, sent
-    assert page.evaluate("(q) => window.vrpSearch.sent(q)", "who are we") == "who are we"
+    if not page.evaluate("(q) => window.vrpSearch.expansion(q)", "who are we"):  # (unless data/synonyms.yml adds words)
+        assert page.evaluate("(q) => window.vrpSearch.sent(q)", "who are we") == "who are we"
 
 
 def test_searching_and_opening_a_result_leaves_no_search_word_in_the_address_or_the_history(page, base_url):
