@@ -7,12 +7,13 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test build check content-check contributing hooks linkcheck bench lock browser clean screenshots
+.PHONY: serve test build check content-check contributing hooks linkcheck bench relevance lock browser clean screenshots
 
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000/vrp-site/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed browser tests/tools/node_modules/.installed ## set up, then run every test (browser tests included)
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.installed ## the strict build into site/ (a failed build leaves no site/)
@@ -35,6 +36,9 @@ linkcheck: build ## check every external link on the built site (needs the inter
 
 screenshots: build browser ## PNGs of the main pages at 390x844 and 1280x800, light and dark, in screenshots/
 	$(BIN)/python -m vrp.tools.screenshots site screenshots
+
+relevance: build ## how well the directory and the site search answer bench/queries.yml (a report, not a gate)
+	$(BIN)/python -m bench.relevance site
 
 bench: $(VENV)/.installed browser bench/node_modules/.installed ## build, page-weight and Lighthouse benchmark; prints tables, writes bench/results/latest.json
 	$(BIN)/python -m bench.run

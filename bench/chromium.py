@@ -1,10 +1,12 @@
-"""Measurements in headless Chromium: what a first visit fetches, and the directory's search: what its
-first load and first search fetch, and its time per key typed.
+"""Measurements in headless Chromium: what a first visit fetches, what the site search fetches before it
+is used and for a first query, and the directory's search: what its first load and first search fetch,
+and its time per key typed.
 
 The site is served as GitHub Pages serves it (tests/browser.py): under /vrp-site/, gzipped.
 """
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 from contextlib import contextmanager
@@ -103,6 +105,33 @@ def directory(browser, site: Path, path: str, runs: int = 7) -> dict:
             context.close()
 
 
+def site_search(browser, site: Path, words: str = "knife") -> dict:
+    """The site search on the home page: what is fetched for it before it is opened (nothing, by design),
+    and what its first query fetches, from opening it to the results shown."""
+    with served(site) as base:
+        context = browser.new_context(locale="en-GB")
+        page = context.new_page()
+        urls = []
+        page.on("request", lambda request: urls.append(request.url))
+        try:
+            page.goto(base, wait_until="networkidle", timeout=180_000)
+            before = [u for u in urls if SEARCH_FILES.search(u)]
+            start = len(urls)
+            page.keyboard.press("/")
+            page.keyboard.type(words)
+            page.wait_for_function("""(q) => document.getElementById('vrp-site-q').value === q
+                && document.getElementById('vrp-site-results').dataset.state === 'done'""", arg=words, timeout=120_000)
+            page.wait_for_timeout(300)
+            first = _weight(site, urls[start:])
+            found = page.locator("#vrp-site-results li").count()
+        finally:
+            context.close()
+    return {"before_use": _weight(site, before), "first_query": first, "words": words, "shown": found}
+
+
+SEARCH_FILES = re.compile(r"/search/|site-search|search-engine")
+
+
 def _transfer(browser, site: Path, url: str) -> dict:
     """Every file the page fetched until the network was idle (search index and worker included),
     in a fresh context so that nothing is cached."""
@@ -111,7 +140,7 @@ def _transfer(browser, site: Path, url: str) -> dict:
     urls = []
     page.on("request", lambda request: urls.append(request.url))
     page.goto(url, wait_until="networkidle", timeout=180_000)
-    page.wait_for_timeout(500)  # the search worker asks for its index after the page is idle
+    page.wait_for_timeout(500)  # anything fetched once the page is idle counts too
     context.close()
     return _weight(site, urls)
 

@@ -7,9 +7,10 @@
 
 For each size: the strict build time and its growth, a stock Material build of as many pages as
 MkDocs renders for us (the directory's own pages are written from shells),
-page weights per page type against a stock one-paragraph page, the search index, the directory's
-search scripts, and in headless Chromium the first-visit transfer, what the directory's first load and
-first search fetch, and its time from a key typed to the next frame and to that key's results.
+page weights per page type against a stock one-paragraph page, the site search's index, the search
+scripts, and in headless Chromium the first-visit transfer, what the site search fetches before it is
+used and for its first query, what the directory's first load and first search fetch, and its time from a
+key typed to the next frame and to that key's results.
 Absolute times depend on the machine, so read the ratios. Then Lighthouse (if installed: `make bench`
 installs it) on the real site's page types and the directory at 1,000 and 10,000 resources, against
 the issue's budget.
@@ -30,7 +31,7 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
-from bench import chromium, lighthouse, stock, synthetic, table, weights
+from bench import chromium, lighthouse, relevance, stock, synthetic, table, weights
 from vrp.tools import readability
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,9 +39,10 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 PAGES = {"home": "", "faq": "faq/", "directory": "resources/", "spoke": "spokes/bristol/",
          "strategy": "strategies/north-somerset-2021-22/"}
 SIZES, QUICK = [100, 1000, 10000], [20, 100]
-# The directory's search: our own engine (no library: bench/README.md says why) and the page's script.
-SEARCH_SCRIPTS = ["assets/javascripts/directory-search.js", "assets/javascripts/directory.js",
-                  "assets/javascripts/directory-share.js"]
+# The search: our own engine (no library: bench/README.md says why), the directory's and the site search's scripts.
+ENGINE = "assets/javascripts/search-engine.mjs"
+SEARCH_SCRIPTS = [ENGINE, "assets/javascripts/directory.mjs", "assets/javascripts/directory-share.js",
+                  "assets/javascripts/site-search.mjs"]
 
 
 class BuildFailed(RuntimeError):
@@ -84,6 +86,7 @@ def one_size(n: int, work: Path, browser, runs: int, timeout: int) -> dict:
         result["first_visit"] = chromium.transfer(browser, site, PAGES)
         result["stock"]["first_visit"] = chromium.transfer(browser, stock_site, {"home": ""})["home"]
         result["directory"] = chromium.directory(browser, site, PAGES["directory"], runs)
+        result["site_search"] = chromium.site_search(browser, site)
     return result
 
 
@@ -116,6 +119,17 @@ def run_lighthouse(work: Path, sizes: list[int], runs: int, timeout: int) -> dic
         with chromium.served(site) as base:
             pages[name] = lighthouse.run(cmd, base + path, chromium.CHROMIUM, chromium.CHROMIUM_ARGS, runs)
     return {"version": lighthouse.version(cmd), "runs": runs, "budget": lighthouse.BUDGET_TEXT, "pages": pages}
+
+
+def run_relevance(work: Path, timeout: int) -> dict | str:
+    """The judged queries (bench/queries.yml) on the real site: a score, never a gate."""
+    if not (work / "site-real").exists():
+        print("building the real site...", file=sys.stderr, flush=True)
+        build(ROOT, work / "site-real", timeout)
+    try:
+        return relevance.run(work / "site-real")
+    except (OSError, subprocess.CalledProcessError) as error:
+        return f"relevance not measured: {error}"
 
 
 def versions(browser) -> dict:
@@ -152,11 +166,15 @@ def main(argv: list[str] | None = None) -> dict:
         report["growth"] = growth(sizes, report["runs"])
         if sizes:
             report["reading_age"] = readability.report(ROOT)
+            report["relevance"] = run_relevance(work, args.timeout)
         report["lighthouse"] = "Lighthouse not run (--no-lighthouse)" if args.no_lighthouse else \
             run_lighthouse(work, sizes, args.lighthouse_runs, args.timeout)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     table.show(report, PAGES)
+    if isinstance(report.get("relevance"), dict):
+        print()
+        relevance.show(report["relevance"])
     if sizes:
         ages = {name: s["reading_age"] for name, s in report["reading_age"].items() if s["words"] >= 100}
         print("\nReading age of our words (Flesch-Kincaid grade + 5; aim about 12), pages of 100+ words:")

@@ -11,11 +11,6 @@ def _slowest(run: dict, key: str) -> float:
     return max(ms for step, ms in run["directory"][key].items() if step != "clear")
 
 
-def _site_index(weight: dict) -> dict:
-    found = [f for f in weight["files"] if f.get("file") == "search/search_index.json"]
-    return found[0] if found else {"raw": 0, "gzip": 0}
-
-
 def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
     """The table: one row per figure, one column per size."""
     runs = [report["runs"][str(n)] for n in report["sizes"]]
@@ -44,11 +39,12 @@ def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
          [f"{kb(r['weights']['directory']['html'])} ({kb(r['weights']['directory']['html'], 'raw')})" for r in runs]),
         ("directory's own pages: entries / lists",
          [f"{r['directory_pages']['entries']} / {r['directory_pages']['lists']}" for r in runs]),
-        ("directory search scripts kB gzip (raw)",
+        ("search scripts kB gzip (raw)",
          [f"{kb(r['search_scripts']['total'])} ({kb(r['search_scripts']['total'], 'raw')})" for r in runs]),
         ("  of which the search engine",
-         [kb(r["search_scripts"]["files"]["assets/javascripts/directory-search.js"]) for r in runs]),
-        ("search index kB gzip (raw)", [f"{kb(r['search_index'])} ({kb(r['search_index'], 'raw')})" for r in runs]),
+         [kb(r["search_scripts"]["files"]["assets/javascripts/search-engine.mjs"]) for r in runs]),
+        ("site search index on disk, kB gzip (files)",
+         [f"{kb(r['search_index'])} ({r['search_index']['files']})" for r in runs]),
     ]
     if all("directory" in r for r in runs):
         table += [
@@ -58,8 +54,12 @@ def rows(report: dict, pages) -> list[tuple[str, list[str]]]:
             ("directory first load, kB gzip (until its first result shows)",
              [f"{kb(r['directory']['first_load']['total'])} ({r['directory']['first_load']['requests']} files)"
               for r in runs]),
-            ("  of which the site search's index, when the theme fetched it first",
-             [kb(_site_index(r['directory']['first_load'])) for r in runs]),
+            ("site search, fetched before it is opened, kB gzip",
+             [f"{kb(r['site_search']['before_use']['total'])} ({r['site_search']['before_use']['requests']} files)"
+              for r in runs]),
+            ("site search, first query 'knife', kB gzip fetched",
+             [f"{kb(r['site_search']['first_query']['total'])} ({r['site_search']['first_query']['requests']} files)"
+              for r in runs]),
             ("directory first search 'knife', kB gzip fetched",
              [f"{kb(r['directory']['first_search']['total'])} ({r['directory']['first_search']['requests']} files)"
               for r in runs]),

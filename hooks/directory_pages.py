@@ -3,7 +3,7 @@
 Reads the validated Site (`config.extra["vrp"]`) through vrp.pages.directory. Makes resources/<id>/ for every
 entry, resources/page/<n>/ and resources/area/<id>/[<n>/] for readers without JavaScript, and the
 pieces of JSON the directory's script fetches (assets/directory/<version>/); lists each entry in the
-site search and the sitemap.
+sitemap (the site search finds the entries from the data: hooks/site_search.py).
 
 Why the pages are not MkDocs pages: at 10,000 entries that would be 10,000 more pages, each parsed
 again by the search and link-checking plugins, and the link checker indexes every file again for
@@ -65,19 +65,7 @@ def on_files(files, config):
         files.append(File.generated(config, src, content=shell, inclusion=InclusionLevel.NOT_IN_NAV))
     for path in [entry_path(r) for r in directory.entries] + [p.path for p in directory.lists]:
         files.append(Later(path + "index.html", None, config.site_dir, config.use_directory_urls))
-    _add_to_site_search(config, directory)
     return files
-
-
-def _add_to_site_search(config, directory):
-    """The site search finds each entry by its name, organisation and topics, and opens its page."""
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
-    if index is None:
-        return
-    topics = directory.site.labels["topics"]
-    for r in directory.entries:
-        text = f"{r['organisation']} · {', '.join(topics[t] for t in r['topics'])}"
-        index.entries.append({"location": entry_path(r), "title": html.escape(r["title"]), "text": html.escape(text)})
 
 
 def card(r, root: str) -> str:

@@ -120,8 +120,9 @@ def define_env(env):
         beats = site.north_somerset["beats"]
         years = site.north_somerset["totals"]["years"]
         rows = beats["rows"]
-        chart = grouped_bars([r["name"] for r in rows], [[r["counts"][0] for r in rows], [r["counts"][-1] for r in rows]])
-        return render("partials/bar-chart.html", chart=chart, series=[years[0], years[-1]],
+        labels, series = [r["name"] for r in rows], [[r["counts"][0] for r in rows], [r["counts"][-1] for r in rows]]
+        charts = [grouped_bars(labels, series, layout) for layout in ("wide", "narrow")]
+        return render("partials/bar-chart.html", charts=charts, series=[years[0], years[-1]],
                       title=f"Violent and sexual offences by police beat area, {years[0]} and {years[-1]}",
                       rows=rows, years=years)
 

@@ -139,3 +139,14 @@ def page(context, base_url):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
     page.close()
+
+
+def site_search(page, words: str) -> list[str]:
+    """Open the site search as a reader would (the "/" key), type `words`, wait for their results, and
+    return the results' addresses."""
+    if not page.evaluate("document.getElementById('vrp-site-search').open"):
+        page.keyboard.press("/")
+    page.keyboard.type(words)
+    page.wait_for_function("""(q) => document.getElementById('vrp-site-q').value.endsWith(q)
+        && document.getElementById('vrp-site-results').dataset.state === 'done'""", arg=words)
+    return page.eval_on_selector_all("#vrp-site-results a", "els => els.map((a) => a.getAttribute('href'))")

@@ -7,6 +7,7 @@ import time
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser import site_search
 from conftest import pages
 
 pytestmark = pytest.mark.browser
@@ -53,11 +54,9 @@ def test_no_page_contacts_another_host_sets_a_cookie_or_logs_an_error(site, page
     for path in all_paths(site):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
-    # the site search loads its index and worker: use it too
+    # the site search loads its script and its index: use it too
     page.goto(base_url)
-    page.keyboard.press("/")
-    page.keyboard.type("knife")
-    page.wait_for_selector(".md-search-result__item")
+    assert site_search(page, "knife")
     foreign = [url for url in page.requests if not url.startswith(base_url) and not url.startswith("data:")]
     assert not foreign, foreign
     assert context.cookies() == []
@@ -216,11 +215,10 @@ def test_keyboard_reaches_the_footer_with_focus_always_visible(page, base_url):
 
 def test_site_search_finds_a_resource_and_leads_to_its_entry(page, base_url):
     page.goto(base_url)
-    page.keyboard.press("/")
-    page.keyboard.type("Childline")
-    page.locator(".md-search-result__item").first.wait_for()
-    entry = page.locator(".md-search-result__item a[href*='/resources/childline/']").first  # the entry's page
-    entry.click()
+    found = site_search(page, "Childline")
+    entry = next(i for i, href in enumerate(found) if href.endswith("/resources/childline/"))
+    assert entry < 3 and all("childline" in href for href in found[:entry])  # Get help's Childline, and the entry
+    page.locator("#vrp-site-results a").nth(entry).click()
     page.wait_for_url("**/resources/childline/**")
     assert page.locator("#childline").is_visible()
     assert page.evaluate("document.getElementById('childline').getBoundingClientRect().top") < 800
@@ -252,6 +250,31 @@ def test_the_dark_theme_is_chosen_by_click_or_by_keyboard_and_kept_on_the_next_p
     assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
     page.keyboard.press("Enter")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+@pytest.mark.parametrize("device,scheme,switch", [("light", "default", "Switch to dark mode"),
+                                                  ("dark", "slate", "Switch to light mode")])
+def test_the_colours_follow_the_device_until_the_reader_chooses(browser, base_url, device, scheme, switch):
+    context = browser.new_context(color_scheme=device, locale="en-GB")
+    page = context.new_page()
+    page.add_init_script(WATCH_SWITCHING)
+    page.goto(base_url + "faq/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+    assert page.evaluate("window.__switching") == 0  # set before the first paint, not switched after it
+    assert page.evaluate(SHOWN_SWITCH) == [switch]  # the button says what it will do now
+    control = page.locator("[data-vrp-palette] input:checked")
+    assert control.get_attribute("aria-label") == switch  # and so does the control the keyboard reaches
+    other = "dark" if device == "light" else "light"
+    page.emulate_media(color_scheme=other)  # the device changes, and so does the page
+    page.wait_for_function("(s) => document.body.dataset.mdColorScheme !== s", arg=scheme)
+    page.emulate_media(color_scheme=device)
+    page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=scheme)
+    page.locator("[data-vrp-palette] label:not([hidden])").click()  # the reader chooses the other: that is kept
+    chosen = page.evaluate("document.body.dataset.mdColorScheme")
+    assert chosen != scheme
+    page.goto(base_url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == chosen  # whatever the device says
+    context.close()
 
 
 # Records each time the page is told to restyle everything for a change of colours.

@@ -16,7 +16,9 @@ from markupsafe import escape
 from conftest import ROOT, build
 from test_directory import BY_ID, ENTRIES, directory_project
 from vrp.data import yamlsource
-from vrp.pages.directory import DIGITS, STOP_WORDS, plain, words
+from vrp.pages.directory import plain
+from vrp.search.postings import decode
+from vrp.search.words import STOP_WORDS, words
 from vrp.data.problems import DataError
 from vrp.pages.render import markdown_html
 from vrp.data.site import load
@@ -102,28 +104,15 @@ def test_the_directory_page_carries_its_first_results_and_the_ways_to_every_entr
     assert "How results are ordered" in page.select_one("#vrp-order").get_text()
 
 
-def decode(text: str) -> list[tuple[int, int]]:
-    """The entries of one word, as the script decodes them (docs/assets/javascripts/directory-search.js)."""
-    out, previous, acc = [], -1, 0
-    for char in text:
-        value = DIGITS.index(char)
-        acc = acc * 32 + (value & 31)
-        if value < 32:
-            previous += 1 + acc // 8
-            out.append((previous, acc & 7))
-            acc = 0
-    return out
-
-
 def test_the_pieces_of_data_say_exactly_what_the_entries_say(built):
     folder = data_dir(built)
     order = [r["id"] for r in sorted(ENTRIES, key=lambda r: [t["id"] for t in VOCAB["types"]].index(r["type"]))]
     cards = [card for piece in sorted(folder.glob("entries/*.json"), key=lambda f: int(f.stem))
              for card in json.loads(piece.read_text())]
     facets = json.loads((folder / "facets.json").read_text())
-    assert [cards[facets["card"][doc]][0] for doc in range(len(order))] == order
+    assert [cards[facets["card"][doc]]["id"] for doc in range(len(order))] == order
     topics = [t["id"] for t in VOCAB["topics"]]
-    firsts = [topics.index(BY_ID[c[0]]["topics"][0]) for c in cards]
+    firsts = [topics.index(BY_ID[c["id"]]["topics"][0]) for c in cards]
     assert firsts == sorted(firsts)  # the cards are grouped by first topic, so a search needs few pieces
     areas = [a["id"] for a in VOCAB["areas"]] + ["all"]
     for doc, i in enumerate(order):
@@ -153,7 +142,9 @@ def test_the_places_piece_is_the_places_table(built):
     places = yaml.safe_load((ROOT / "tests" / "fixtures" / "directory" / "places.yml").read_text())["places"]
     areas = [a["id"] for a in VOCAB["areas"]]
     assert json.loads((data_dir(built) / "places.json").read_text()) == \
-        [[p["name"], [areas.index(a) for a in p["areas"]], p.get("also", [])] for p in places]
+        [{"name": p["name"], "areas": [areas.index(a) for a in p["areas"]], "also": p.get("also", []),
+          **({"word": True} if p.get("word") else {})} for p in places] + \
+        [{"name": a["label"], "areas": [areas.index(a["id"])], "also": a.get("also", [])} for a in VOCAB["areas"]]
 
 
 @pytest.mark.parametrize("reserved", ["page", "area"])
@@ -197,12 +188,15 @@ def test_the_quick_yaml_reader_reads_as_pyyamls_own(tmp_path):
 
 
 def test_the_site_search_finds_each_entry_once_by_its_own_page(built):
-    docs = json.loads((built / "search" / "search_index.json").read_text())["docs"]
-    locations = [d["location"] for d in docs]
+    settings = json.loads((built / "search" / "index.json").read_text())
+    folder = built / "search" / settings["version"]
+    docs = [d for piece in sorted(folder.glob("docs/*.json"), key=lambda f: int(f.stem)) for d in json.loads(piece.read_text())]
+    assert len(docs) == settings["count"] == len(settings["kinds"])
+    urls = [d["url"] for d in docs]
     for r in ENTRIES:
-        assert locations.count(f"resources/{r['id']}/") == 1, r["id"]
-        found = next(d for d in docs if d["location"] == f"resources/{r['id']}/")
-        assert r["organisation"].replace("&", "&amp;").replace("'", "&#x27;") in found["text"]
+        assert urls.count(f"resources/{r['id']}/") == 1, r["id"]
+        found = next(d for d in docs if d["url"] == f"resources/{r['id']}/")
+        assert found["title"] == r["title"] and found["context"].endswith(r["organisation"])
     ids = {r["id"] for r in ENTRIES}
-    assert not [x for x in locations if x.removeprefix("resources/#").removesuffix("-title") in ids]  # no card twice
-    assert not [x for x in locations if "/page/" in x or "/area/" in x or "_shell" in x]
+    assert not [u for u in urls if u.removeprefix("resources/#") in ids or "/page/" in u or "/area/" in u or "_shell" in u]
+    assert any(u.startswith("help/#") for u in urls)  # the pages' sections, by their headings

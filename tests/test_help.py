@@ -32,6 +32,8 @@ def section(soup, ident: str) -> list:
     """The elements under the heading `ident`, up to the next heading of its level or higher."""
     heading = soup.find(id=ident)
     assert heading is not None and re.fullmatch(r"h[1-6]", heading.name), f"no heading #{ident}"
+    if heading.parent.name == "summary":  # a folded part: everything in it after its summary
+        return list(heading.parent.find_next_siblings())
     stop = {f"h{n}" for n in range(1, int(heading.name[1]) + 1)}
     parts = []
     for el in heading.find_next_siblings():
@@ -61,9 +63,10 @@ def test_each_situation_is_a_section_with_its_own_link_and_ids_are_unique(read):
         assert nav.find("a", href=f"#{situation['id']}"), f"the list of situations has no link to {situation['id']}"
     toc = {a["href"] for a in soup.select(".md-nav--secondary a")}
     assert {f"#{s['id']}" for s in SITE.help} <= toc, "each situation is in the page's contents"
-    areas = soup.select_one("nav.vrp-situations[aria-label='Your area']")
-    for group in SITE.local_help():  # "Choose your area": a link to each area's part
-        assert article.find(id=group["id"]).name == "h3" and areas.find("a", href=f"#{group['id']}"), group["id"]
+    for group in SITE.local_help():  # "Choose your area": each area folded under its name, a control of its own
+        heading = article.find(id=group["id"])
+        assert heading.name == "h3" and heading.parent.name == "summary", group["id"]
+        assert heading.parent.parent.name == "details" and not heading.parent.parent.has_attr("open"), group["id"]
 
 
 def test_every_phone_link_is_valid_and_shows_the_number_it_calls(read):

@@ -100,7 +100,7 @@ def test_the_404_page_works_when_served(page, base_url):
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
     assert page.locator(".vrp-help a[href='tel:999']").is_visible()
-    assert page.locator(".md-search__input").count() == 1
+    assert page.locator("#vrp-site-q").count() == 1
     page.get_by_role("link", name="home page").click()
     assert page.url.rstrip(".") == base_url
     assert not failed, failed  # its styles and scripts load from the right place at any depth

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser import serve
+from browser import serve, site_search
 from conftest import ROOT, build, copy_project, pages
 from test_browser import NEUTRAL, all_paths, fake_neutral_page
 
@@ -189,7 +189,7 @@ def test_printed_pages_keep_the_content_and_one_short_line_of_help(page, base_ur
     page.goto(base_url + "faq/")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", "#vrp-exit", ".vrp-exit__hint",
-                   ".md-search", ".vrp-footer"):
+                   ".vrp-site-search", ".vrp-footer"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("article h1").is_visible()
     assert page.locator(".vrp-help-bar a[href='tel:999']").is_visible()
@@ -201,37 +201,41 @@ def test_menu_and_search_open_by_keyboard_on_a_phone(browser, base_url):
     context = device(browser, PHONE)
     page = context.new_page()
     page.goto(base_url + "faq/")
-    for name, toggle in (("Menu", "__drawer"), ("Search this website", "__search")):
-        button = page.get_by_role("button", name=name)
-        button.focus()
-        page.keyboard.press("Enter")
-        assert page.evaluate(f"document.getElementById('{toggle}').checked"), name
-        assert button.get_attribute("aria-expanded") == "true"
-        page.keyboard.press("Escape")
-        assert not page.evaluate(f"document.getElementById('{toggle}').checked"), name
+    button = page.get_by_role("button", name="Menu")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    button = page.get_by_role("button", name="Search this website")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('vrp-site-search').open")
+    assert page.evaluate("document.activeElement.id") == "vrp-site-q"
+    # The exit button is above the open search, where it always is, and still leaves.
+    exit_box = page.locator("#vrp-exit").bounding_box()
+    assert exit_box and exit_box["y"] == 0 and exit_box["x"] + exit_box["width"] == PHONE[0]
+    assert page.evaluate("document.elementFromPoint(%d, %d).closest('#vrp-exit') !== null"
+                         % (exit_box["x"] + exit_box["width"] / 2, exit_box["y"] + exit_box["height"] / 2))
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('vrp-site-search').open")
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == "vrp-site-search"
     context.close()
 
 
 SEARCH_WORDS = ["self harm", "self-harm", "suicidal", "bullying", "scared", "sexting", "grooming", "stabbing", "gang",
-                "controlling", "hit me", "rape", "stalker"]
-
-
-def search(page, words: str) -> list[str]:
-    page.keyboard.press("/")
-    page.keyboard.type(words)
-    page.locator(".md-search-result__meta").filter(has_not_text="Initializing").first.wait_for()
-    page.wait_for_function("() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map((a) => a.getAttribute('href'))")
+                "controlling", "hit me", "rape", "stalker", "someone keeps following me", "tell someone anonymously"]
 
 
 def test_nothing_for_search_is_fetched_until_the_reader_opens_search(page, base_url):
     page.goto(base_url + "faq/")
     page.wait_for_load_state("networkidle")
-    for_search = re.compile(r"/search/|/workers/search\.")
+    for_search = re.compile(r"/search/|site-search|search-engine")
     assert not [u for u in page.requests if for_search.search(urlsplit(u).path)], page.requests
-    search(page, "knife")
+    site_search(page, "knife")
     asked = [urlsplit(u).path for u in page.requests]
-    assert any(p.endswith("search/search_index.json") for p in asked) and any("/workers/search." in p for p in asked)
+    assert any(p.endswith("search/index.json") for p in asked) and any("site-search.mjs" in p for p in asked)
 
 
 @pytest.mark.parametrize("words", SEARCH_WORDS)
@@ -239,7 +243,7 @@ def test_the_site_search_finds_help_for_the_words_frightened_people_type(page, b
     """A product requirement, not a detail of today's text: if an edit leaves one of these words finding
     nothing, keep or add a group for it in data/synonyms.yml."""
     page.goto(base_url)
-    assert search(page, words), f'the site search finds nothing for "{words}"'
+    assert site_search(page, words), f'the site search finds nothing for "{words}"'
 
 
 def test_a_synonym_finds_pages_that_never_use_the_word_typed(tmp_path, browser):
@@ -255,57 +259,119 @@ def test_a_synonym_finds_pages_that_never_use_the_word_typed(tmp_path, browser):
     try:
         page = browser.new_page()
         page.goto(url)
-        assert page.evaluate("window.vrpSearch.expansion('zzquux')") == []  # nothing until search is opened
-        found = search(page, "zzquux")
+        found = site_search(page, "zzquux")
         assert found
-        assert page.locator(".md-search-result").inner_text().count("Missing") == 0  # the added word is not "missing"
+        assert "partnership" in page.locator("#vrp-site-results").inner_text().lower()
         page.close()
     finally:
         server.shutdown()
 
 
-def test_the_query_expansion_is_exactly_the_groups_of_data_synonyms(page, base_url):
-    """A query gains every word of each group it touches, then the labels of the group's topics."""
-    labels = {t["id"]: t["label"].lower() for t in yaml.safe_load((ROOT / "data" / "vocabularies.yml").read_text())["topics"]}
-    groups = [g["words"] + [labels[t] for t in g.get("topics", [])]
-              for g in yaml.safe_load((ROOT / "data" / "synonyms.yml").read_text())["groups"]]
-    page.goto(base_url)
-    search(page, "x")
-    for group in groups:
-        said = group[0]
-        expected = []
-        for g in groups:
-            if any(f" {w.replace('-', ' ')} " in f" {said.replace('-', ' ')} " for w in g):
-                for word in " ".join(g).replace("-", " ").split():
-                    if word not in said.replace("-", " ").split() and word not in expected:
-                        expected.append(word)
-        assert page.evaluate("(q) => window.vrpSearch.expansion(q)", said) == expected, said
-
-
-def test_the_small_words_around_a_query_are_not_searched_for(page, base_url):
-    """"hit me": the theme reads the last word as a word start, so "me" would find "meeting". The small
-    words go; the phrase still brings in its group; a query of small words alone is left as typed."""
-    page.goto(base_url)
-    search(page, "x")
-    sent = page.evaluate("(q) => window.vrpSearch.sent(q)", "my partner hit me and I am scared").split()
-    assert {"partner", "hit", "scared"} <= set(sent)
-    assert not {"my", "me", "and", "i", "am"} & {w.lower() for w in sent}, sent
-    if not page.evaluate("(q) => window.vrpSearch.expansion(q)", "who are we"):  # (unless data/synonyms.yml adds words)
-        assert page.evaluate("(q) => window.vrpSearch.sent(q)", "who are we") == "who are we"
-
-
-def test_searching_and_opening_a_result_leaves_no_search_word_in_the_address_or_the_history(page, base_url):
+def test_searching_and_opening_a_result_leaves_no_search_word_or_topic_in_the_address_or_the_history(page, base_url):
     visited = []
     page.on("framenavigated", lambda frame: frame == page.main_frame and visited.append(frame.url))
     page.goto(base_url)
     start = page.evaluate("history.length")
-    found = search(page, "domestic")
-    assert found
-    page.locator(".md-search-result__item > a").first.click()
-    page.wait_for_load_state()
-    # The pages opened are in the history as any visit is (Cover your tracks says so); what was typed is not.
-    typed = [urlsplit(u).query + urlsplit(u).fragment for u in visited]
-    assert visited and all("domestic" not in t.lower() and "h=" not in t and "q=" not in t for t in typed), visited
+    found = site_search(page, "domestic abuse")
+    section = next(href for href in found if "#" in href)  # a section of Get help, with its fragment
+    page.locator(f"#vrp-site-results a[href='{section}']").click()
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => !location.hash")
+    target = urlsplit(section).fragment
+    # The section is on screen, and the keyboard starts there.
+    assert page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", target) < 300
+    assert page.evaluate("document.activeElement.id") == target
+    # The pages opened are in the history as any visit is (Cover your tracks says so); what was typed,
+    # and the topic read, are not.
+    assert page.evaluate("location.href") == base_url + "help/"
+    typed = [urlsplit(u).query for u in visited]
+    assert visited and all("domestic" not in t.lower() and "q=" not in t for t in typed), visited
     assert page.evaluate("history.length") == start + 1  # only the page opened, as an ordinary link would
+    page.go_back()
+    assert page.url == base_url
     stored = page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})")
     assert "domestic" not in stored.lower()
+
+
+def test_a_link_to_a_section_of_the_same_page_moves_there_and_leaves_no_trace(page, base_url):
+    page.goto(base_url + "help/")
+    start = page.evaluate("history.length")
+    link = page.locator("article a[href^='#']").first
+    target = link.get_attribute("href")[1:]
+    link.click()
+    assert page.evaluate("location.hash") == ""
+    assert page.evaluate("history.length") == start
+    assert abs(page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", target)) < 150
+    assert page.evaluate("document.activeElement.id") == target
+    page.keyboard.press("Tab")  # the keyboard goes on from the section
+    assert page.evaluate("(id) => document.getElementById(id).compareDocumentPosition(document.activeElement) & 4", target)
+
+
+def test_the_beat_chart_reads_at_12_pixels_on_a_phone_and_the_tables_first_column_stays_in_view(browser, base_url):
+    context = device(browser, PHONE)
+    page = context.new_page()
+    page.goto(base_url + "strategies/north-somerset-2021-22/")
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.vrp-chart svg')].filter((s) => s.getClientRects().length)
+        .flatMap((s) => [...s.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))""")
+    assert sizes and min(sizes) >= 12, min(sizes or [0])
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    # The widest table scrolls sideways in its own box; its first column stays where it was.
+    region = page.locator(".vrp-table-scroll").filter(has=page.locator("table")).last
+    region.scroll_into_view_if_needed()
+    first = region.locator("tbody tr td:first-child, tbody tr th:first-child").first
+    before = first.bounding_box()["x"]
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")
+    region.evaluate("r => { r.scrollLeft = r.scrollWidth; }")
+    assert abs(first.bounding_box()["x"] - before) < 1
+    last = region.locator("tbody tr td:last-child").first.bounding_box()
+    assert last["x"] + last["width"] <= PHONE[0]  # the rest of the row came into view beside it
+    context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_exit_button_never_covers_the_words_of_a_scrolled_page(browser, base_url, size):
+    """Once the help strip has gone by, the button has a band of its own across the top: the page's words
+    pass under the band, and beside the button there is the band, not text."""
+    context = device(browser, size)
+    page = context.new_page()
+    page.goto(base_url + "faq/")
+    for y in (400, 1200, 3000):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(50)
+        exit_box = page.locator("#vrp-exit").bounding_box()
+        middle = exit_box["y"] + exit_box["height"] / 2
+        beside = page.evaluate("""(y) => [8, 40, 120, 200].map((x) => {
+            const el = document.elementFromPoint(x, y); return el && !!el.closest('.vrp-exit'); })""", middle)
+        assert all(beside), (y, beside)  # the band (the exit's own) runs across the screen at the button's height
+    context.close()
+
+
+def test_get_help_opens_with_a_short_chooser_and_each_situation_is_compact(browser, base_url):
+    context = device(browser, PHONE)
+    page = context.new_page()
+    page.goto(base_url + "help/")
+    chooser = page.locator("nav.vrp-situations").first
+    assert chooser.locator("a").count() >= 5
+    assert chooser.bounding_box()["y"] < PHONE[1]  # the chooser starts on the first screen
+    # Each service shows who it is for and its number; the rest folds under one line, open by keyboard.
+    more = page.locator("details.vrp-line__more").first
+    assert not more.evaluate("d => d.open") and more.locator("summary").is_visible()
+    more.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert more.evaluate("d => d.open")
+    page.keyboard.press("Enter")
+    screens = page.evaluate("document.documentElement.scrollHeight") / PHONE[1]
+    assert screens < 16, screens  # about 22 screens before the services were folded
+    context.close()
+
+
+def test_the_menu_names_the_site_in_full_on_a_phone(browser, base_url):
+    context = device(browser, PHONE)
+    page = context.new_page()
+    page.goto(base_url + "faq/")
+    page.get_by_role("button", name="Menu").click()
+    page.wait_for_timeout(300)
+    title = page.locator(".md-nav--primary > .md-nav__title").first
+    assert title.evaluate("t => t.scrollWidth <= t.clientWidth + 1 && t.scrollHeight <= t.clientHeight + 1")  # nothing cut
+    assert "Avon and Somerset Violence Reduction Partnership" in title.inner_text()
+    context.close()

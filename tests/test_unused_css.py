@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from material import templates
 
+from browser import site_search
 from conftest import pages
 from vrp.postbuild.unused_css import THEME_CSS, Usage, drop_selectors, drop_unused_definitions, purge, selectors
 
@@ -79,9 +80,7 @@ def differences(ours, theirs) -> list[str]:
 
 
 def search(page):
-    page.keyboard.press("/")
-    page.keyboard.type("knife")
-    page.locator(".md-search-result__item").first.wait_for()
+    site_search(page, "knife")
 
 
 def menu(page):

@@ -10,13 +10,13 @@ not grow with the data where a reader waits for them:
 - a page for each entry (resources/<id>/), so one service can be sent to someone;
 - the pieces the directory's script fetches only when the reader searches or filters: `facets.json`
   (each entry's type, areas, audiences and topics as bit sets, and where its card is),
-  `terms/<first letter>.json` (every word of the names, organisations and descriptions, with the
-  entries it is in and where), `synonyms.json` (the same for the synonym list's single words), the
+  `terms/<prefix>.json` (every word of the names, organisations and descriptions, with the entries it
+  is in and where: vrp/search/postings.py), `synonyms.json` (the same for the synonym list's single words), the
   result cards 20 to a piece, grouped by first topic (`entries/<n>.json`), and the Near me table
   (`places.json`). They go into a folder named after a hash of their content, so a browser never
   mixes two builds' pieces.
 
-The words are split here exactly as assets/javascripts/directory-search.js splits a query.
+The words are split by vrp/search/words.py, exactly as assets/javascripts/search-engine.mjs splits a query.
 """
 from __future__ import annotations
 
@@ -25,40 +25,27 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from vrp.data.problems import Problem
-from vrp.pages.render import long_date, markdown_html
+from vrp.pages.render import markdown_html
 from vrp.data.yamlsource import Source
+from vrp.search.postings import Terms, postings
+from vrp.search.site import Doc
+from vrp.search.words import STOP_WORDS, words
 
 PER_PAGE = 50  # entries on a static list page
 FIRST = 20  # results shown at once on the directory page, and added by "Show more"
 PIECE = 20  # result cards in one piece of JSON
 DATA_DIR = "assets/directory"
 RESERVED_IDS = ("page", "area")  # resources/<id>/ must not shadow the lists
-TITLE, ORGANISATION, DESCRIPTION = 1, 2, 4  # where a word was found, as bits
-DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
-# Words too common to say anything about a service; a query drops them too.
-STOP_WORDS = sorted("""a about all also an and any are as at be been but by can could do for from had has have
-he her his how i if im in into is it its me my no not of on or our she so than that the their them there these
-they this those to us was we were what when where which who will with would you your""".split())
 
-ORDER = ("entries whose name matches your words come first, then those whose topic matches, then those whose "
-         "organisation matches, then those that only mention them in their description; with an area chosen, its "
-         "local services come before the national ones, and among equal matches those for that area alone first.")
+ORDER = ("When your words name a need, such as knife or domestic abuse, services that help come first and documents "
+         "last, unless your words are a document's name. Then entries whose name matches your words come before those "
+         "whose topic matches, then those whose organisation matches, then those that only mention them. With an area "
+         "chosen, its local services come first among matches about as good.")
 
-_MARKS = re.compile("[\u0300-\u036f]")
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
-_APOSTROPHE = re.compile("['\u2018\u2019]")
-_WORD = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<[^>]+>")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words without accents, possessives or apostrophes ("Men's" -> "men")."""
-    text = _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
-    return _WORD.findall(_APOSTROPHE.sub("", _POSSESSIVE.sub("", text)))
 
 
 def is_local(resource: dict) -> bool:
@@ -154,29 +141,25 @@ def list_pages(site, entries: list[dict]) -> list[ListPage]:
     return pages
 
 
+def type_kinds(site) -> list[str]:
+    """Each type's kind (service, other or document), in the vocabularies' order: the ranking's need rule."""
+    return [t["kind"] for t in site.vocabularies["types"]]
+
+
+def synonym_config(site, topic_index: dict[str, int]) -> list[dict]:
+    """The synonym groups as the search engine reads them: words, topic positions, and whether they name a need."""
+    return [{"words": g["words"], "topics": [topic_index[t] for t in g.get("topics", [])],
+             **({"need": False} if g.get("need") is False else {})} for g in site.synonyms]
+
+
+def card_fields(r: dict, description) -> dict:
+    """What a result card shows, by name (assets/javascripts/directory.mjs draws it)."""
+    return {"id": r["id"], "title": r["title"], "organisation": r["organisation"], "description": str(description),
+            "url": r["url"], **{k: r[k] for k in ("phone", "email") if r.get(k)}}
+
+
 def plain(description_html: str) -> str:
     return html.unescape(_TAG.sub(" ", description_html))
-
-
-def _varint(value: int) -> str:
-    """A number as base-32 digits, high first; every digit but the last has the 32 bit set."""
-    groups = []
-    while True:
-        groups.append(value & 31)
-        value >>= 5
-        if not value:
-            break
-    groups.reverse()
-    return "".join(DIGITS[g | 32] for g in groups[:-1]) + DIGITS[groups[-1]]
-
-
-def postings(found: dict[int, int]) -> str:
-    """Each entry a word is in, as the gap from the one before and where it was found (3 bits)."""
-    out, previous = [], -1
-    for doc in sorted(found):
-        out.append(_varint(((doc - previous - 1) << 3) | found[doc]))
-        previous = doc
-    return "".join(out)
 
 
 def _bits(values, index: dict[str, int]) -> int:
@@ -245,44 +228,49 @@ class Directory:
             "topics": [_bits(r["topics"], ix["topics"]) for r in self.entries],
             "card": card,
         })}
-        found: dict[str, dict[int, int]] = {}
-        stop = set(STOP_WORDS)
+        terms, stop = Terms(), set(STOP_WORDS)
         for doc, r in enumerate(self.entries):
-            for where, text in ((TITLE, r["title"]), (ORGANISATION, r["organisation"]),
-                                (DESCRIPTION, plain(self.described[r["id"]]))):
-                for word in set(words(text)) - stop:
-                    seen = found.setdefault(word, {})
-                    seen[doc] = seen.get(doc, 0) | where
-        shards: dict[str, list[str]] = {}
-        for word in sorted(found):
-            shards.setdefault(word[0], []).append(word)
-        for letter, terms in shards.items():
-            files[f"terms/{letter}.json"] = dump({"terms": terms, "postings": [postings(found[t]) for t in terms]})
+            for where, text in (("name", r["title"]), ("organisation", r["organisation"]),
+                                ("description", plain(self.described[r["id"]]))):
+                terms.add(doc, where, set(words(text)) - stop)
+        shards = terms.shards()
+        for key, shard in shards.items():
+            files[f"terms/{key}.json"] = dump(shard)
+        found = terms.found
         # The synonyms' own words, so that a search for "knife" needs no letter of "blade" or "weapon".
         synonyms = {ws[0] for g in self.site.synonyms for phrase in g["words"] for ws in [words(phrase)] if len(ws) == 1}
         files["synonyms.json"] = dump({w: postings(found[w]) for w in sorted(synonyms) if w in found})
         for start in range(0, len(grouped), PIECE):
-            files[f"entries/{start // PIECE}.json"] = dump([
-                [r["id"], r["title"], r["organisation"], str(self.described[r["id"]]), r["url"], r.get("phone", ""),
-                 r.get("email", ""), str(r["last_reviewed"]), long_date(r["last_reviewed"])]
-                for r in (self.entries[i] for i in grouped[start:start + PIECE])])
+            files[f"entries/{start // PIECE}.json"] = dump([card_fields(r, self.described[r["id"]])
+                                                             for r in (self.entries[i] for i in grouped[start:start + PIECE])])
         areas = ix["areas"]
-        files["places.json"] = dump([[p["name"], [areas[a] for a in p["areas"]], p.get("also", [])]
-                                     for p in self.site.places])
+        # Near me and the search box know the places of data/places.yml, and the areas by their names.
+        files["places.json"] = dump([{"name": p["name"], "areas": [areas[a] for a in p["areas"]], "also": p.get("also", []),
+                                      **({"word": True} if p.get("word") else {})} for p in self.site.places]
+                                    + [{"name": a["label"], "areas": [areas[a["id"]]], "also": a.get("also", [])}
+                                       for a in self.site.vocabularies["areas"]])
         self.shards = sorted(shards)
         return files
+
+    def search_docs(self) -> list[Doc]:
+        """The entries as the site search shows them, those of one topic together (as the cards' pieces)."""
+        labels = self.site.labels["types"]
+        grouped = sorted(range(len(self.entries)), key=lambda i: (self.index["topics"][self.entries[i]["topics"][0]], i))
+        kinds = dict(zip([t["id"] for t in self.site.vocabularies["types"]], type_kinds(self.site)))
+        return [Doc(title=r["title"], url=entry_path(r), context=f"{labels[r['type']]} · {r['organisation']}",
+                    kind=kinds[r["type"]], text=plain(self.described[r["id"]]).strip(),
+                    organisation=f"{r['organisation']} {labels[r['type']]}", topics=list(r["topics"]))
+                for r in (self.entries[i] for i in grouped)]
 
     def client_config(self, data_url: str, root: str) -> dict:
         """What the script needs before it fetches anything: labels, synonyms, sizes, where the pieces are
         and the way from the page to the site's root."""
         vocab = self.site.vocabularies
         pick = lambda kind: [{"id": e["id"], "label": e["label"]} for e in vocab[kind]]  # noqa: E731
-        topics = self.index["topics"]
         return {
             "data": data_url, "root": root, "count": len(self.entries), "piece": PIECE, "first": FIRST, "shards": self.shards,
-            "areas": pick("areas"), "types": pick("types"), "audiences": pick("audiences"), "topics": pick("topics"),
-            "synonyms": [{"words": g["words"], "topics": [topics[t] for t in g.get("topics", [])]}
-                         for g in self.site.synonyms],
+            "areas": pick("areas"), "types": [{**t, "kind": kind} for t, kind in zip(pick("types"), type_kinds(self.site))],
+            "audiences": pick("audiences"), "topics": pick("topics"), "synonyms": synonym_config(self.site, self.index["topics"]),
             "local": self.local_counts, "stop": STOP_WORDS,
         }
 

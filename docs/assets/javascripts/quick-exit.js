@@ -2,7 +2,8 @@
    times within five seconds. location.replace() swaps this page out of the history, so Back
    does not return to it (GOV.UK's component keeps it; we deliberately do not). Otherwise follows
    the GOV.UK Design System "Exit this page" component: a status message after each press and when
-   the presses expire, dots on the button counting them, and the page blanked at once. */
+   the presses expire, dots on the button counting them, and the page blanked at once. Once the
+   page has scrolled, the button has a band of its own across the top, so it never covers text. */
 (function () {
   "use strict";
 
@@ -78,6 +79,15 @@
       }, WINDOW_MS);
     }
   }, true);
+
+  // Once the help strip has scrolled away, the button sits in a band of its own across the top of the
+  // screen, so that it never covers the words of the page; they pass under the band.
+  var strip = document.querySelector(".md-banner");
+  function band() {
+    document.documentElement.classList.toggle("vrp-scrolled", !!strip && strip.getBoundingClientRect().bottom < 1);
+  }
+  window.addEventListener("scroll", band, { passive: true });
+  band();
 
   // However a reader comes back to a page (Back, the back-forward cache), it is never left blank
   // and never half-way through the presses.
