@@ -1,5 +1,6 @@
 """The GitHub Actions workflows: valid against GitHub's schema, least privilege, every action pinned to a
-commit, and doing what the README promises (tests on pull requests, official Pages actions on main)."""
+commit, and doing what the README promises (tests on pull requests, official Pages actions on main); and
+Dependabot's weekly updates, whose pull requests run the same tests."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ import yaml
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 
 
 def load(name: str) -> dict:
@@ -35,11 +37,14 @@ def steps(job: dict) -> str:
     return "\n".join(str(s.get("run", "")) + " " + str(s.get("uses", "")) for s in job["steps"])
 
 
+def check_jsonschema(schema: str, file: Path) -> subprocess.CompletedProcess:
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(checker), "--builtin-schema", schema, str(file)], capture_output=True, text=True)
+
+
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_is_valid_against_the_github_schema(workflow):
-    checker = Path(sys.executable).parent / "check-jsonschema"
-    result = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
-                            capture_output=True, text=True)
+    result = check_jsonschema("vendor.github-workflows", workflow)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -106,3 +111,30 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     assert re.search(r"^make test$", readme, re.M)
     assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.M)
+
+
+# --- Dependabot ------------------------------------------------------------------------------------------
+
+
+def test_dependabot_config_is_valid_against_its_schema():
+    result = check_jsonschema("vendor.dependabot", DEPENDABOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_watches_every_pin_weekly_with_minor_and_patch_updates_grouped():
+    updates = yaml.safe_load(DEPENDABOT.read_text())["updates"]
+    watched = {(u["package-ecosystem"], u["directory"]) for u in updates}
+    assert watched == {("pip", "/"), ("npm", "/tests/tools"), ("npm", "/bench"), ("github-actions", "/")}
+    for u in updates:
+        assert u["schedule"]["interval"] == "weekly", u["directory"]
+        assert [sorted(g["update-types"]) for g in u["groups"].values()] == [["minor", "patch"]], u["directory"]
+    reads = {"pip": "requirements.in", "npm": "package-lock.json", "github-actions": ".github/workflows"}
+    for ecosystem, directory in watched:
+        assert (ROOT / directory.strip("/") / reads[ecosystem]).exists(), (ecosystem, directory)
+
+
+def test_dependabot_pull_requests_run_the_tests_an_editor_s_do():
+    """Dependabot's pull requests change only requirements and lock files, on branches of its own: a branch
+    or path filter on test.yml's pull_request trigger could leave them untested."""
+    trigger = load("test.yml")["on"]["pull_request"]
+    assert not trigger or not {"branches", "branches-ignore", "paths", "paths-ignore"} & trigger.keys()
