@@ -43,15 +43,17 @@ relevance: build ## how well the directory and the site search answer bench/quer
 bench: $(VENV)/.installed browser bench/node_modules/.installed ## build, page-weight and Lighthouse benchmark; prints tables, writes bench/results/latest.json
 	$(BIN)/python -m bench.run
 
-lock: $(VENV)/.installed ## refresh requirements.txt from requirements.in
-	$(BIN)/pip install -r requirements.in
-	{ echo "# Full lock of every Python package the site needs, made by 'make lock' from requirements.in."; \
-	  $(BIN)/pip freeze --exclude-editable; } > requirements.txt
+# Keeps every pin already in requirements.txt that requirements.in allows; to move one on, e.g.
+# make lock LOCK_FLAGS="--upgrade-package certifi" (Dependabot proposes these each week).
+lock: $(VENV)/.installed ## rewrite requirements.txt from requirements.in: every package pinned, with its sha256 hashes
+	$(BIN)/uv pip compile requirements.in --quiet --generate-hashes --python $(BIN)/python \
+	  --custom-compile-command "make lock" --output-file requirements.txt $(LOCK_FLAGS)
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@# the project itself has no dependencies; it is built by the setuptools just installed from the lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # The Nu HTML Checker for the tests, at the version pinned in tests/tools/package-lock.json (it runs on Java).

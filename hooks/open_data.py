@@ -1,8 +1,8 @@
 """Publish the resource directory as Open Referral HSDS 3.0 JSON under /open-data/hsds/.
 
 Reads the validated Site (hooks/data.py); vrp.pages.hsds shapes it into the files (services, one file per
-service, organisations, taxonomies, their terms and an index). Absolute addresses in the files come
-from `site_url`, so partners' systems can follow them.
+service named by its UUID as the API's /services/{id}, organisations, taxonomies, their terms and an
+index). Absolute addresses in the files come from `site_url`, so partners' systems can follow them.
 """
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority

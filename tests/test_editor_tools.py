@@ -24,9 +24,9 @@ EDITOR_KEYWORDS = {"patternErrorMessage", "errorMessage", "markdownDescription",
 
 
 def pins() -> dict[str, str]:
-    lines = (ROOT / "requirements.txt").read_text().splitlines()
+    lines = (ROOT / "requirements.txt").read_text().splitlines()  # `name==version \`, its hashes on the next lines
     return {name.lower().replace("_", "-"): version for name, _, version in
-            (line.partition("==") for line in lines if "==" in line)}
+            (line.split()[0].partition("==") for line in lines if "==" in line)}
 
 
 def test_the_pre_commit_config_is_valid():

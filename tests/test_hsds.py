@@ -3,8 +3,8 @@
 As the specification checks its own examples: the vendored schemas (schemas/hsds/) with
 `additionalProperties: false` set on every object, and formats checked (uuid, email, uri, date). $refs
 resolve in a local registry, so nothing is fetched. The list files follow the responses of
-schema/openapi.json. Ids must be the same in every build; the Open data page shows the mapping the
-code uses. Builds of the fixture data (tests/fixtures/data) hold what must not depend on today's content.
+schema/openapi.json; each service's own file is named by its UUID, as `/services/{id}` is. Ids must be
+the same in every build; the Open data page shows the mapping the code uses. Builds of the fixture data (tests/fixtures/data) hold what must not depend on today's content.
 """
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def test_every_directory_entry_is_one_service_with_its_own_file(site):
     assert [directory_id(s) for s in services] == [r["id"] for r in resources]
     for r, s in zip(resources, services):
         assert s["id"] == str(uuid.uuid5(hsds.NAMESPACE, f"service:{r['id']}"))
-        assert files[f"services/{r['id']}.json"] == s, "the /services/{id} file differs from its entry in services.json"
+        assert files[f"services/{s['id']}.json"] == s, "the /services/{id} file differs from its entry in services.json"
         assert s["name"] == r["title"] and s["url"] == r["url"] and s["status"] == "active"
         assert s["assured_date"] == str(r["last_reviewed"])
         assert s.get("email") == r.get("email")
@@ -180,6 +180,18 @@ def test_every_directory_entry_is_one_service_with_its_own_file(site):
         assert hsds.slug(s["organization"]["name"]) == hsds.slug(r["organisation"])
         assert s["organization_id"] == s["organization"]["id"]
     assert len([p for p in files if p.startswith("services/")]) == len(resources)
+
+
+def test_every_service_file_is_named_by_its_uuid(site):
+    """As the API's /services/{id}: services/<UUID>.json, the UUID being the service's own id."""
+    files = published(site)
+    services = {path: document for path, document in files.items() if path.startswith("services/")}
+    assert services
+    for path, document in services.items():
+        name = path.removeprefix("services/").removesuffix(".json")
+        assert name == document["id"], f"{path} holds the service {document['id']}"
+        assert str(uuid.UUID(name)) == name
+    assert {f"services/{s['id']}.json" for s in files["services.json"]["contents"]} == services.keys()
 
 
 def test_the_list_files_are_single_complete_pages(site):
@@ -240,6 +252,12 @@ def test_the_index_names_the_version_the_licence_and_every_file(site):
     for f in index["files"]:
         assert f["url"] == f"{site_url}{hsds.FOLDER}/{f['path']}" and checker.conforms(f["url"], "uri")
         assert f["endpoint"] in OPENAPI["paths"], f["endpoint"]
+    service_files = [f for f in index["files"] if f["endpoint"] == "/services/{id}"]
+    assert [f["directory_id"] for f in service_files] == [r["id"] for r in load(ROOT).resources]
+    for f in service_files:  # the UUID names the file; the entry's id and page are there for readers
+        assert f["path"] == f"services/{f['id']}.json" and files[f["path"]]["id"] == f["id"]
+        assert f["page"] == f"{site_url}resources/{f['directory_id']}/"
+        assert (site / "resources" / f["directory_id"] / "index.html").is_file(), f["page"]
     assert index["documentation"] == site_url + "open-data/" and (site / "open-data" / "index.html").exists()
 
 
@@ -336,7 +354,9 @@ def test_two_builds_publish_every_entry_once_with_the_same_uuids(two_builds):
     assert sorted(directory_id(s) for s in services) == sorted(entries)
     assert len({s["id"] for s in services}) == len(entries)
     for entry in entries:
-        assert first[f"services/{entry}.json"]["id"] == str(uuid.uuid5(hsds.NAMESPACE, f"service:{entry}"))
+        service_id = str(uuid.uuid5(hsds.NAMESPACE, f"service:{entry}"))
+        assert first[f"services/{service_id}.json"]["id"] == service_id
+        assert f"services/{entry}.json" not in first, "a service's file is named by its UUID, not the entry's id"
     problems = [p for path, doc in first.items() if path != "index.json" for p in errors(path, doc)]
     assert not problems, problems
 
@@ -438,12 +458,15 @@ def test_the_open_data_page_links_every_file_and_shows_the_mapping(read, site):
 
 def test_the_open_data_page_does_not_embed_the_data(site):
     html = (site / "open-data" / "index.html").read_text()
-    services = published(site)["services.json"]["contents"]
+    example, *services = published(site)["services.json"]["contents"]
+    assert example["id"] in html, "the first service's file is the example"
     assert not [s["id"] for s in services if s["id"] in html]
     assert not [s["name"] for s in services if len(s["description"]) > 40 and s["description"] in html]
 
 
 def test_the_fixture_page_links_its_first_entry_as_the_example(two_builds):
     soup = BeautifulSoup((two_builds[0] / "open-data" / "index.html").read_text(), "html.parser")
-    assert soup.find("a", href="hsds/services/childline.json")
+    childline = uuid.uuid5(hsds.NAMESPACE, "service:childline")
+    assert soup.find("a", href=f"hsds/services/{childline}.json")
+    assert f"services/{childline}.json (the entry childline)" in " ".join(soup.get_text().split())
     assert "2 files" in soup.get_text(" ")

@@ -2,9 +2,11 @@
 
 `files(site, base_url, publisher)` returns every file to publish under open-data/hsds/, by path: the
 HSDS API's `/services` response (one page holding every service in full), one `/services/{id}`
-response per entry, the organisations, our vocabularies as taxonomies with their terms, and an index
-naming the HSDS version, the licence and each file. Shapes follow the HSDS 3.0 schemas and
-`schema/openapi.json`; tests/test_hsds.py validates every file against the copies in schemas/hsds/.
+response per entry (services/<UUID>.json, named by the service's id as that call is), the organisations,
+our vocabularies as taxonomies with their terms, and an index naming the HSDS version, the licence and
+each file, with the entry each service file is for and its page on the site. Shapes follow the HSDS 3.0
+schemas and `schema/openapi.json`; tests/test_hsds.py validates every file against the copies in
+schemas/hsds/.
 
 HSDS wants a UUID in every `id`. Ours are UUID version 5 of a name per object (`ID_NAMES`) in our own
 namespace, so each object keeps its UUID across builds and machines while its id in the YAML stays.
@@ -19,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from vrp.pages.directory import entry_path
 from vrp.pages.render import markdown_html
 from vrp.data.yamlsource import as_date
 
@@ -84,8 +87,9 @@ class Row:
 
 
 MAPPING = (
-    Row("id", "service.id", "A UUID made from the id (see Identifiers). The id itself is kept as an attribute "
-        "with link_type directory_id, and names the service's own file, services/<id>.json."),
+    Row("id", "service.id", "A UUID made from the id (see Identifiers), which also names the service's own file, "
+        "services/<UUID>.json. The id itself is kept as an attribute with link_type directory_id, and is the last "
+        "part of the entry's page on this site, resources/<id>/."),
     Row("title", "service.name", "As written."),
     Row("description", "service.description", "As plain text: Markdown formatting is removed, and a link keeps "
         "its words with its address in brackets."),
@@ -269,7 +273,7 @@ class Directory:
         out = {"index.json": self.index(), "services.json": page(self.services),
                "organizations.json": page(list(self.organizations.values())),
                "taxonomies.json": page(self.taxonomies), "taxonomy_terms.json": page(self.used_terms())}
-        out |= {f"services/{r['id']}.json": s for r, s in zip(self.site.resources, self.services)}
+        out |= {service_path(s["id"]): s for s in self.services}
         return {f"{FOLDER}/{path}": json.dumps(body, ensure_ascii=False, indent=1) + "\n" for path, body in out.items()}
 
 
@@ -277,19 +281,28 @@ def _values(r, field) -> list[str]:
     return [r[field]] if isinstance(r[field], str) else list(r[field])
 
 
+def service_path(service_id: str) -> str:
+    """A service's own file, named by its UUID as the API's /services/{id} is."""
+    return f"services/{service_id}.json"
+
+
 def listing(site, base_url: str) -> list[dict]:
     """Every file but the index, as the index names it: its path under open-data/hsds/, its full address,
-    the HSDS API call it answers and what it holds."""
+    the HSDS API call it answers and what it holds; for a service's own file, also the service's UUID and,
+    for readers, the entry's id and its page on the site."""
     def file(path, endpoint, description, **more):
         return {"path": path, "url": f"{base_url}{FOLDER}/{path}", "endpoint": endpoint, "description": description,
                 **more}
+    def service_file(r):
+        service_id = uid("service", entry=r["id"])
+        return file(service_path(service_id), "/services/{id}", f"One service in full: {r['title']}.",
+                    id=service_id, directory_id=r["id"], page=base_url + entry_path(r))
     return [
         file("services.json", "/services", "Every service in the directory, in full, on one page."),
         file("organizations.json", "/organizations", "The organisations that run or publish the services."),
         file("taxonomies.json", "/taxonomies", f"Our vocabularies as taxonomies: {_words([t.kind for t in TAXONOMIES])}."),
         file("taxonomy_terms.json", "/taxonomy_terms", "Every term of those taxonomies that a service uses."),
-        *[file(f"services/{r['id']}.json", "/services/{id}", f"One service in full: {r['title']}.",
-               id=uid("service", entry=r["id"])) for r in site.resources],
+        *[service_file(r) for r in site.resources],
     ]
 
 
