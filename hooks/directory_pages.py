@@ -24,19 +24,17 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from vrp.pages.directory import PER_PAGE, Directory, depth, entry_path
 from vrp.postbuild.html_whitespace import collapse
-from vrp.pages.render import environment
+from vrp.pages.render import SITE_ROOT, at_root, environment
 
 SLOT = {"title": "VRP-SLOT-TITLE", "description": "VRP-SLOT-DESCRIPTION", "body": "VRP-SLOT-BODY"}
 BODY_START, BODY_END = "<!--vrp-slot-->", "<!--/vrp-slot-->"
 SHELLS = {2: "resources/_shell.md", 3: "resources/page/_shell.md", 4: "resources/area/_shell/_shell.md"}
-ROOT = "\x00root\x00"  # stands for the way to the site's root in a card rendered once for every depth
 
 state: dict = {}
 
@@ -55,7 +53,7 @@ def shell_path(depth_: int) -> str:
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these pages are checked
 def on_files(files, config):
     directory = Directory.of(config.extra["vrp"])
-    templates = environment(Path(config.config_file_path).parent / "overrides")
+    templates = environment(Path(config.config_file_path).parent / "overrides", directory.site.links)
     state.clear()
     state.update(directory=directory, templates=templates, cards={})
     for name, text in directory.files.items():
@@ -86,8 +84,8 @@ def card(r, root: str) -> str:
     if r["id"] not in cards:
         d = state["directory"]
         cards[r["id"]] = collapse(state["templates"].get_template("partials/resource.html").render(
-            r=r, description=d.described[r["id"]], labels=d.site.labels, root=ROOT))
-    return Markup(cards[r["id"]].replace(ROOT, root))  # rendered, and escaped, by the template above
+            r=r, description=d.described[r["id"]], labels=d.site.labels, root=SITE_ROOT))
+    return at_root(cards[r["id"]], root)  # rendered, and escaped, by the template above
 
 
 def lists_context(d) -> dict:
@@ -111,7 +109,7 @@ def list_body(page, root: str) -> str:
 def entry_body(r, root: str, site_url: str) -> str:
     d = state["directory"]
     return state["templates"].get_template("partials/resource-page.html").render(
-        r=r, description=d.described[r["id"]], labels=d.site.labels, root=root,
+        r=r, description=at_root(d.described[r["id"]], root), labels=d.site.labels, root=root,
         address=site_url + entry_path(r), host=urlsplit(r["url"]).hostname.removeprefix("www."))
 
 

@@ -37,7 +37,7 @@ CASES = [
     ("text with a colon, in quotes", "resources", "    title: Childline", '    title: "Childline: free help"', None),
     ('"no" in quotes', "faq", "        answer: The hub.", '        answer: "no"', None),
     ("a link in a Markdown field", "resources", "Free, private help", "Free, private [help](https://www.childline.org.uk/)", None),
-    ("a link to another question", "faq", "        answer: The hub.", "        answer: See [what it is](#what-is-it).", None),
+    ("a link to another question", "faq", "        answer: The hub.", "        answer: See [what it is](faq.md#what-is-it).", None),
     ("a link to a question from the directory", "resources", "The local unit.", "The local unit ([what it is](faq.md#what-is-it)).", None),
     ("a link to a heading of a page", "faq", "        answer: The hub.", "        answer: See [where we work](index.md#where).", None),
     ("a less-than sign that is not a tag", "resources", "anyone under 19", "anyone aged <19 or 19 < 25", None),
@@ -46,6 +46,19 @@ CASES = [
      "    summary: Older.\n    body: Older.\n    source: {title: Police news, url: 'https://www.avonandsomerset.police.uk/'}\n", None),
     ("an area's front door", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}", "    safeguarding: {children: local-team}\n    contact: {email: VRU_Project@bathnes.gov.uk}", None),
     ("spaces at the end of a line", "resources", "    title: Childline", "    title: Childline   ", None),
+    # links: one way in every Markdown field, our pages by their file in docs/ from the top of the site
+    ("a link to the FAQ from an update", "updates", "    body: They met.", "    body: They met. See [our FAQ](faq.md).", None),
+    ("a link to a question from an area's text", "spokes", "    about: It does things.",
+     "    about: It does [what the FAQ says](faq.md#what-is-it).", None),
+    ("a link to another area from an area's text", "spokes", "    about: It does things.",
+     "    about: It works with [Bristol](spokes/bristol.md).", None),
+    ("a link to an entry from a help line", "help", "        when: If you are under 19\n",
+     "        when: If you are under 19\n        what_happens: Or ask [the local team](resources.md#local-team).\n", None),
+    ("a link to an entry from a description", "resources", "The local unit.", "The local unit, like [Childline](resources.md#childline).", None),
+    ("a link to an update from a question", "faq", "        answer: The hub.", "        answer: See [the meeting](updates/first-meeting.md).", None),
+    ("a link to the home page from an update", "updates", "    body: They met.", "    body: See [our home page](index.md#where).", None),
+    ("a link written as a reference", "faq", "          It is a partnership.",
+     "          It is a [partnership][faq].\n\n          [faq]: faq.md#who-runs-it", None),
 
     # --- YAML that cannot be read: plain English, at the line of the mistake ----------------
     ("block text without a vertical bar", "faq", "        answer: |\n          It is a partnership.",
@@ -55,7 +68,7 @@ CASES = [
      "        answer:\n          It is a partnership.\n          It has a hub: the office of the commissioner.",
      (8, 'question "what-is-it"', "answer", ["nothing follows the colon"], ['"answer: |"', "line 8"])),
     ("a link to an entry's own page", "faq", "        answer: The hub.", "        answer: See [Childline](resources/childline.md).",
-     (15, 'question "who-runs-it"', "answer", ["no such page"], ["resources.md#childline"])),
+     (15, 'question "who-runs-it"', "answer", ["a directory entry is linked by its id"], ["resources.md#childline"])),
     ("tab indentation", "faq", "        question: What is it?", "\t    question: What is it?",
      (7, 'question "what-is-it"', "question", ["indented with a tab"], ["spaces"])),
     ("list item indented one space more", "resources", "  - id: local-team", "   - id: local-team",
@@ -186,11 +199,28 @@ CASES = [
      (9, 'question "what-is-it"', "answer", ['has a link to "javascript:alert(1)" that is not allowed'], ["https://"])),
     ("a link to a page that does not exist", "faq", "It is a partnership.", "It is a [partnership](about.md).",
      (9, 'question "what-is-it"', "answer", ['links to "about.md", but there is no such page'], ["faq.md"])),
-    ("a broken #anchor to another question", "faq", "        answer: The hub.", "        answer: See [it](#what-is-this).",
-     (15, 'question "who-runs-it"', "answer", ['links to "#what-is-this", but faq.md has no heading or entry "#what-is-this"'],
-      ['did you mean "#what-is-it"?'])),
+    ("a broken #anchor to another question", "faq", "        answer: The hub.", "        answer: See [it](faq.md#what-is-this).",
+     (15, 'question "who-runs-it"', "answer", ['links to "faq.md#what-is-this", but faq.md has no heading or entry "#what-is-this"'],
+      ['did you mean "faq.md#what-is-it"?'])),
+    ("an #anchor without its page", "faq", "        answer: The hub.", "        answer: See [it](#what-is-this).",
+     (15, 'question "who-runs-it"', "answer", ['links to "#what-is-this" without its page'], ['did you mean "faq.md#what-is-it"?'])),
     ("a broken #anchor on another page", "resources", "The local unit.", "The local unit ([hub](faq.md#who-runs)).",
      (17, 'resource "local-team"', "description", ['faq.md has no heading or entry "#who-runs"'], ['"faq.md#who-runs-it"'])),
+    ("a link from a page's folder", "updates", "    body: They met.", "    body: See [our FAQ](../faq.md).",
+     (7, 'update "first-meeting"', "body", ['links to "../faq.md"', "from the top of the site"], ["write faq.md"])),
+    ("a link to a page's web address", "faq", "        answer: The hub.", "        answer: See [our FAQ](faq/#what-is-it).",
+     (15, 'question "who-runs-it"', "answer", ["linked by their file name"], ["write faq.md#what-is-it"])),
+    ("a web address without https://", "resources", "Free, private help", "Free, private [help](www.childline.org.uk)",
+     (6, 'resource "childline"', "description", ["not a full web address"], ["https://www.childline.org.uk"])),
+    ("an area's page by its file name alone", "updates", "    body: They met.", "    body: They met in [Bristol](bristol.md).",
+     (7, 'update "first-meeting"', "body", ['links to "bristol.md", but there is no such page'], ['did you mean "spokes/bristol.md"?'])),
+    ("a link to an entry that is not there", "faq", "        answer: The hub.", "        answer: Call [Childline](resources.md#chidline).",
+     (15, 'question "who-runs-it"', "answer", ['the directory has no entry "chidline"'], ['did you mean "resources.md#childline"?'])),
+    ("a link to an entry by its id as a page", "spokes", "    about: It does things.", "    about: Call [Childline](childline.md).",
+     (8, 'spoke "banes"', "about", ["no such page"], ["resources.md#childline"])),
+    ("a broken link written as a reference", "faq", "          It is a partnership.",
+     "          It is a [partnership][faq].\n\n          [faq]: faq.md#who-runs", (11, 'question "what-is-it"', "answer",
+                                                                                  ['"faq.md#who-runs"'], ['"faq.md#who-runs-it"'])),
     ("a broken #anchor to a heading", "faq", "        answer: The hub.", "        answer: See [it](index.md#were).",
      (15, 'question "who-runs-it"', "answer", ['index.md has no heading or entry "#were"'], ['"index.md#where"'])),
 
@@ -363,3 +393,20 @@ def test_an_id_written_as_words_gets_one_message_that_names_the_id(tmp_path):
         load(project, TODAY)
     said = [p for p in raised.value.problems if p.field == "areas[1]"]
     assert len(said) == 1 and 'did you mean "banes"?' in said[0].fix, str(raised.value)
+
+
+@pytest.mark.parametrize("name,find,field,own", [
+    ("updates", "    body: They met.", "body", "updates/first-meeting.md"),
+    ("spokes", "    about: It does things.", "about", "spokes/banes.md"),
+    ("faq", "        answer: The hub.", "answer", "faq.md"),
+], ids=["update", "area", "question"])
+@pytest.mark.parametrize("target", ["first-meeting.md", "banes.md", "updates.md", "spoke.md", "faqs.md", "indx.md"])
+def test_a_mistyped_page_is_never_answered_with_the_text_s_own_page_or_an_index(tmp_path, name, find, field, own, target):
+    """An index lists links to other pages and a page's own text cannot mean itself: following either
+    suggestion would pass and then send the reader to the wrong place."""
+    project = project_with(tmp_path, name, find, f"{find.split(':')[0]}: See [this]({target}).")
+    with pytest.raises(DataError) as raised:
+        load(project, TODAY)
+    said = [p for p in raised.value.problems if p.field == field]
+    assert len(said) == 1 and "no such page" in said[0].message, str(raised.value)
+    assert own not in said[0].fix and "index.md" not in said[0].fix, said[0]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp.data import anchors, validate
+from vrp.data import anchors, links, validate
 from vrp.pages import directory, get_help
 from vrp.data.problems import DataError, Problem
 from vrp.data.yamlsource import Source, as_date, read
@@ -27,9 +27,6 @@ FILES = {
     "places": [],
 }
 DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date")}
-# where each file's Markdown text appears, so relative links in it can be checked
-PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "updates": "updates", "north-somerset-strategy": "strategies",
-            "help": "", "vocabularies": "", "synonyms": "", "places": ""}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 
@@ -69,10 +66,11 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems += validate.date_problems(source, *DATES[name], today)
     # Links can only be checked once every page is known: a file that could not be read would make
     # every link into its pages look broken, so its own problem is reported alone until it is fixed.
-    pages = our_pages(root, sources)
-    for name, source in sources.items() if sources.keys() == FILES.keys() else ():
-        problems += validate.link_problems(source, pages, PAGE_DIR[name], validate.schema(root, name),
-                                           lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
+    if sources.keys() == FILES.keys():
+        checker = links.Checker(our_pages(root, sources), validate.entries_by_id(sources["resources"]))
+        for name, source in sources.items():
+            problems += validate.link_problems(source, checker, validate.schema(root, name),
+                                               lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
     if "faq" in sources:
         problems += validate.duplicate_problems(sources["faq"], ("sections", "questions"), "question", "question",
                                                 _normal_question)
@@ -133,6 +131,8 @@ class Site:
         self.help = get_help.situations(d["help"], self.resources, self.labels["topics"])
         self.help_local = {**d["help"]["local"], "id": get_help.LOCAL_ID}
         by_id = {r["id"]: r for r in self.resources}
+        # what the Markdown rendering of data text calls to make each link right for its page
+        self.links = links.render_links(by_id)
         # each area's front doors: {"children": entry, "adults": entry}, as data/spokes.yml names them
         self.front_doors = {s["id"]: {kind: by_id[i] for kind, i in s.get("safeguarding", {}).items()} for s in self.spokes}
 

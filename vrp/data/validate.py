@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -16,13 +15,13 @@ from pathlib import Path
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 
-from vrp.data.anchors import Page
 from vrp.data.problems import RECORD_NAMES, Problem
 from vrp.data.yamlsource import Source, as_date
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
 LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # the target of a Markdown link
+REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)  # `[name]: target`, for a [link][name]
 MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
 HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
@@ -312,50 +311,19 @@ def text_problems(source: Source, validator) -> list[Problem]:
     return problems
 
 
-def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir: str = "", validator=None,
-                  page_of=None) -> list[Problem]:
-    """Links inside Markdown text may only go to web pages, email, phone or our own pages; a link
-    to one of our pages must name a page that exists, seen from the page the text appears on, and an
-    `#anchor` must be a heading or entry of that page. Plain-text fields are left to text_problems."""
+def link_problems(source: Source, checker, validator, home_of=lambda path: None) -> list[Problem]:
+    """Every link in the Markdown text of a file, checked as vrp.data.links says: a web address, or one
+    of our pages by its file in docs/ written from the top of the site. `home_of(path)` is the page a
+    text belongs to. Links in plain-text fields are left to text_problems."""
     problems = []
-    root = validator.schema if validator is not None else None
-    found = (((path, value) for path, value, spec, _ in texts(source, root) if is_markdown(spec))
-             if root is not None else all_texts(source.data, []))
-    for path, node in found:
-        for target in LINK.findall(node):
-            label, field = locate(source, path)
-            line = source.line_of(path, target)
-            if not re.match(r"(https?://|mailto:|tel:|#[\w-]+$|\.{0,2}/?[\w./-]*\.md(#[\w-]+)?$)", target, re.I) or target == "":
-                problems.append(Problem(source.path, line, f'has a link to "{target}" that is not allowed',
-                                        "link to a full web address starting with https://, or to one of our pages such as faq.md",
-                                        label, field))
-                continue
-            if pages is None or re.match(r"(https?://|mailto:|tel:)", target, re.I):
-                continue
-            address, _, anchor = target.partition("#")
-            if address:
-                page = posixpath.normpath(posixpath.join(page_dir, address))
-                if page not in pages:
-                    near = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
-                    fix = (f'did you mean "{posixpath.relpath(near[0], page_dir or ".")}"?' if near
-                           else "link to one of our pages by its file name in docs/, such as faq.md")
-                    entry = re.fullmatch(r"resources/([\w-]+)\.md", page)
-                    if entry and "resources.md" in pages and pages["resources.md"].has(entry.group(1)):
-                        # an entry's own page is made from data/resources.yml: it is linked by its id
-                        fix = f'link to a directory entry by its id: {posixpath.relpath("resources.md", page_dir or ".")}#{entry.group(1)}'
-                    problems.append(Problem(source.path, line, f'links to "{target}", but there is no such page', fix, label, field))
-                    continue
-            else:
-                page = page_of(path) if page_of else None
-                if page is None or page not in pages:
-                    continue
-            if anchor and pages[page].has(anchor) is False:
-                near = difflib.get_close_matches(anchor, sorted(pages[page].anchors), n=1, cutoff=0.6)
-                fix = (f'did you mean "{address}#{near[0]}"?' if near else
-                       f"link to a heading or question that {page} has, or to the page alone ({address or page})")
-                problems.append(Problem(source.path, line,
-                                        f'links to "{target}", but {page} has no heading or entry "#{anchor}"',
-                                        fix, label, field))
+    for path, value, spec, _ in texts(source, validator.schema):
+        if not is_markdown(spec):
+            continue
+        for target in LINK.findall(value) + REFERENCE.findall(value):
+            said = checker.problem(target, home_of(path))
+            if said:
+                label, field = locate(source, path)
+                problems.append(Problem(source.path, source.line_of(path, target), *said, label, field))
     return problems
 
 
