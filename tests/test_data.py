@@ -112,3 +112,17 @@ def test_reading_age_tells_plain_words_from_hard_ones():
     assert easy["reading_age"] < 10 < hard["reading_age"]
     figures = report(ROOT)
     assert figures["docs/easy-read.md"]["reading_age"] < figures["docs/strategies/north-somerset-2021-22.md"]["reading_age"]
+
+
+@pytest.mark.parametrize("number,shown", [
+    ("0800 1111", True), ("08 08 16 89 111", True), ("0117 922 2700", True), ("01225 396312", True), ("0300 123 2224", True),
+    ("07700 900123", True), ("116 123", True), ("999", True), ("101", True),
+    ("0906 123 4567", False), ("09061234567", False), ("0 9 0 6 1 2 3 4 5 6 7", False), ("0871 234 5678", False),
+    ("0845 123 4567", False), ("0844 123 4567", False), ("070 1234 5678", False), ("0762 123 4567", False),
+    ("118 118", False), ("0800-1111", False)])
+def test_the_numbers_the_site_may_show_are_one_rule_in_the_schemas(number, shown):
+    """A directory entry's phone and a help line's number follow the same pattern (schemas/), which
+    leaves out premium-rate, service-charge, personal and pager numbers."""
+    patterns = [json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())["$defs"]["phone"]["pattern"]
+                for name in ("resources", "help")]
+    assert [bool(re.fullmatch(p, number)) for p in patterns] == [shown, shown], number

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 from vrp.data.problems import Problem
-from vrp.data import validate
 from vrp.data.validate import all_texts, locate
 from vrp.data.yamlsource import read
 
@@ -21,8 +20,6 @@ NO_ALT_FIX = 'describe it in the [brackets] or alt="..."'
 # Each area's readers should find at least this many services of their own. Fewer is a warning, never an
 # error: taking out a service that has closed is a right edit and must not stop the site being built.
 MIN_LOCAL_ENTRIES = 12
-HTML_FIX = ("remove it: the site shows HTML as typed; in Markdown write **bold** for bold, a blank line "
-            "between paragraphs and [words](https://...) for a link")
 
 
 def _line_at(text: str, offset: int) -> int:
@@ -57,14 +54,6 @@ def warnings(site, root: Path) -> list[Problem]:
             if image:
                 found.append(Problem(source.path, source.line_of(path, image.group(0)),
                                      "an image has no alternative text", NO_ALT_FIX, record, field))
-        schema = root / "schemas" / f"{name}.schema.json"
-        for path, text, spec, _ in validate.texts(source, validate.schema(root, name).schema) if schema.exists() else []:
-            tag = validate.HTML_TAG.search(text)
-            if tag and validate.is_markdown(spec):  # plain-text fields: an error, reported by the data check
-                record, field = locate(source, path)
-                found.append(Problem(source.path, source.line_of(path, tag.group(0)),
-                                     f"has an HTML tag ({tag.group(0)[:40]}), which the site shows as typed",
-                                     HTML_FIX, record, field))
     for page in sorted((root / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         shown = page.relative_to(root).as_posix()

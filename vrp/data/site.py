@@ -43,6 +43,7 @@ def our_pages(root: Path, sources: dict[str, Source]) -> dict[str, anchors.Page]
 def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Problem]]:
     """Read and check every file; return what could be read and every problem found."""
     sources, problems = {}, []
+    phone = validate.phone_rule(root)
     for name, id_lists in FILES.items():
         shown = f"data/{name}.yml"
         file = root / shown
@@ -59,7 +60,7 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems.append(Problem(shown, 1, "the first line should name the file's schema",
                                     f"make the first line exactly: {SCHEMA_LINE.format(name)}"))
         problems += validate.schema_problems(source, validate.schema(root, name))
-        problems += validate.text_problems(source, validate.schema(root, name))
+        problems += validate.text_problems(source, validate.schema(root, name), phone)
         for keys in id_lists:
             problems += validate.duplicate_problems(source, keys, "id", "id")
         if name in DATES:

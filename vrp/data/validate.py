@@ -17,6 +17,7 @@ from jsonschema.validators import validator_for
 
 from vrp.data.problems import RECORD_NAMES, Problem
 from vrp.data.yamlsource import Source, as_date
+from vrp.pages.render import markdown_html
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
@@ -25,6 +26,12 @@ REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)  # `[name
 MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
 HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,2}(?:[ \t].*)?$", re.M)  # `# TODO: ask Sam`, `## Title`
+SETEXT_HEADING = re.compile(r"^ {0,3}(\S.*)\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line of text, then === or --- under it
+CURLY = "“”‘’„‚"
+NUMBER_IN_TEXT = re.compile(r"(?<![\w.])0(?:[ -]?[0-9]){7,10}(?![\w])")  # a UK number in the words of a text
+HTML_FIX = ("remove it: in Markdown write **bold** for bold, a blank line between paragraphs, and "
+            "[words](https://...) for a link")
 MARKDOWN = "text/markdown"  # the schemas' contentMediaType for a field whose text is Markdown
 
 
@@ -145,6 +152,8 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
                 fix = f"{closest(written, error.validator_value)} Put it in quotes: {_field_name(path)}: \"{written}\""
         elif kind == "pattern":
             message, fix = f'"{value}" is not in the right form', error.schema.get("patternErrorMessage", "check its form")
+            if error.schema == validator.schema.get("$defs", {}).get("phone") and re.fullmatch(r"[0-9 ]+", str(value)):
+                message = f'"{value}" is not a number the site can show'
         elif kind == "minLength":
             message, fix = "is empty", "write it, or remove the field if it is optional"
         elif kind == "maxLength":
@@ -279,36 +288,88 @@ def _where_links_go(record_spec: dict, root: dict) -> str:
     return "remove the link and write the words alone: this field cannot hold links"
 
 
-def text_problems(source: Source, validator) -> list[Problem]:
-    """Rules for text the schema alone cannot say: not blank, no pictures from other sites, and in
-    plain-text fields no HTML tags or Markdown links (the site would show them as typed)."""
+def _heading(value: str, markdown: bool) -> tuple[str, str] | None:
+    """(the line, the heading it makes) for a level 1 or 2 heading in a text: a `# ` or `## ` line, or in
+    Markdown a line of text underlined with === or ---."""
+    found = ATX_HEADING.search(value)
+    if found:
+        return found.group(0).strip(), found.group(0).strip().lstrip("#").strip()
+    if markdown and SETEXT_HEADING.search(value):
+        html = str(markdown_html(value))
+        if "<h1>" in html or "<h2>" in html:
+            found = SETEXT_HEADING.search(value)
+            return found.group(2).strip(), found.group(1).strip()
+    return None
+
+
+def _unquoted(path, inner: str) -> str:
+    """The line an editor writes for a text without its curly quotes."""
+    name = _field_name(path)
+    if ": " in inner or " #" in inner or inner[:1] in "\"'[]{}*&!@%`|>-?,":
+        return f'{name}: "' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name}: {inner}"
+
+
+def text_problems(source: Source, validator, phone: re.Pattern | None = None) -> list[Problem]:
+    """Rules for text the schema alone cannot say, so that nothing is published that the editor did not
+    mean: not blank; no HTML tags (the site shows them as typed); no heading of level 1 or 2 (a `# TODO`
+    line would be a large title on the page); not wrapped in curly quotes; no number the public should not
+    call (`phone`: the pattern of schemas/resources.schema.json's phone); in Markdown no pictures from
+    other sites, and in plain-text fields no Markdown links (the site would show them as typed)."""
     root, problems = validator.schema, []
     for path, value, spec, record_spec in texts(source, root):
         label, field = locate(source, path)
+
+        def problem(needle, message, fix):
+            line = source.line_of(path, needle) if needle else source.line(path)
+            problems.append(Problem(source.path, line, message, fix, label, field))
+
         if value and not value.strip():
-            problems.append(Problem(source.path, source.line(path), "has only spaces in it",
-                                    "write the text, or remove the field if it is optional", label, field))
+            problem(None, "has only spaces in it", "write the text, or remove the field if it is optional")
             continue
+        markdown = is_markdown(spec)
         tag = HTML_TAG.search(value)
-        if tag and not is_markdown(spec):  # in Markdown it is shown as typed too: a content warning
-            problems.append(Problem(source.path, source.line_of(path, tag.group(0)),
-                                    f"has an HTML tag ({tag.group(0)[:40]})",
-                                    "remove it: this field is plain text, and the site shows tags as they are typed",
-                                    label, field))
-        if is_markdown(spec):
+        if tag:
+            problem(tag.group(0), f"has an HTML tag ({tag.group(0)[:40]}), which the site would show as typed",
+                    HTML_FIX if markdown else "remove it: this field is plain text, and the site shows tags as they are typed")
+        heading = _heading(value, markdown)
+        if heading and heading[0].startswith("#"):
+            problem(heading[0], f'has the line "{heading[0][:60]}", which the site would show '
+                                f'{"as a large heading" if markdown else "to readers"}',
+                    "if it is a note to yourself, delete the line (put notes in the pull request instead)"
+                    + ('; for a small heading inside the text, start the line with "### "' if markdown else ""))
+        elif heading:
+            problem(heading[0], f'has a line of "{heading[0][:10]}" under "{heading[1][:60]}", which makes that '
+                                "text a large heading on the page",
+                    "delete the line of dashes or equals signs; leave a blank line between paragraphs instead")
+        text = value.strip()
+        if len(text) > 1 and text[0] in CURLY and text[-1] in CURLY:
+            problem(None, f"is written inside curly quotes ({text[:40]}{'...' if len(text) > 40 else ''}), which the "
+                          "site would show as part of the text",
+                    "remove them" + (f": {_unquoted(path, text[1:-1].strip())}" if "\n" not in text else
+                                     " from the start and the end of the text"))
+        for number in NUMBER_IN_TEXT.findall(value) if phone is not None else ():
+            if not phone.fullmatch(number.replace("-", " ")):
+                problem(number, f'mentions "{number}", which is not a number for the public to call (premium-rate, '
+                                "service-charge, personal or pager)",
+                        "remove it: give a number the public can call at the normal rate, or link to the "
+                        "organisation's contact page")
+        if markdown:
             image = IMAGE.search(value)
             if image:
-                problems.append(Problem(source.path, source.line_of(path, image.group(0)),
-                                        "has a picture (![...](...)), which this site does not show from data files",
-                                        "remove it, or link to the page that shows the picture: [words](https://...)",
-                                        label, field))
+                problem(image.group(0), "has a picture (![...](...)), which this site does not show from data files",
+                        "remove it, or link to the page that shows the picture: [words](https://...)")
         else:
             link = MARKDOWN_LINK.search(value)
             if link:
-                problems.append(Problem(source.path, source.line_of(path, link.group(0)),
-                                        f"has a link ({link.group(0)[:60]}), but this field is plain text and the site "
-                                        "would show the brackets as typed", _where_links_go(record_spec, root), label, field))
+                problem(link.group(0), f"has a link ({link.group(0)[:60]}), but this field is plain text and the site "
+                                       "would show the brackets as typed", _where_links_go(record_spec, root))
     return problems
+
+
+def phone_rule(root: Path) -> re.Pattern:
+    """The one rule for a number the site may show: the pattern of a directory entry's phone."""
+    return re.compile(schema(root, "resources").schema["$defs"]["phone"]["pattern"])
 
 
 def link_problems(source: Source, checker, validator, home_of=lambda path: None) -> list[Problem]:

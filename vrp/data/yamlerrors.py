@@ -37,7 +37,10 @@ def _is_content(line: str) -> bool:
 
 
 def _quoted(key: str, value: str, dash: str = "") -> str:
-    """The line written with its text in quotes, as an editor would fix it."""
+    """The line written with its text in quotes, as an editor would fix it (curly quotes around the
+    whole text would be shown on the site: straight ones take their place)."""
+    if len(value) > 1 and value[0] in "“”‘’" and value[-1] in "“”‘’":
+        value = value[1:-1].strip()
     if '"' in value and "'" not in value:
         return f"{dash}{key}: '{value}'"
     return f'{dash}{key}: "' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
