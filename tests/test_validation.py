@@ -439,3 +439,28 @@ def test_a_mistyped_page_is_never_answered_with_the_text_s_own_page_or_an_index(
     said = [p for p in raised.value.problems if p.field == field]
     assert len(said) == 1 and "no such page" in said[0].message, str(raised.value)
     assert own not in said[0].fix and "index.md" not in said[0].fix, said[0]
+
+
+def test_a_new_number_passes_the_check_and_is_named_for_a_reviewer(tmp_path):
+    """A correct edit stays green: the new number goes to a person (the job summary), not to a test."""
+    project = project_with(tmp_path, "resources", "    phone: 0800 1111", "    phone: 0117 123 4567")
+    summary = tmp_path / "summary.md"
+    result = subprocess.run([sys.executable, "-m", "vrp.tools.check", "--root", str(project), "--github"],
+                            capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 0, result.stderr
+    assert ('new number: data/resources.yml:8: resource "childline": field "phone": "0117 123 4567" is new, '
+            "to be confirmed by a reviewer — nothing for you to do") in result.stdout, result.stdout
+    assert "::notice file=data/resources.yml,line=8," in result.stdout
+    said = summary.read_text()
+    assert "1 new phone or text number, to be confirmed by a reviewer" in said and "0117 123 4567" in said, said
+    only = subprocess.run([sys.executable, "-m", "vrp.tools.check", "--root", str(project), "--new-numbers"],
+                          capture_output=True, text=True)
+    assert only.returncode == 0 and "**data/resources.yml, line 8**" in only.stdout, only.stdout
+
+
+def test_a_checked_number_no_longer_shown_is_a_warning(tmp_path):
+    from vrp.data.content import warnings
+    project = project_with(tmp_path, "numbers", '  - number: "85258"', '  - number: "0800 2222"')
+    found = [str(w) for w in warnings(load(project, TODAY), project)]
+    assert any(w.startswith('data/numbers.yml:9: checked number "Shout": field "number": is not shown anywhere on the site '
+                            "any more — remove it") for w in found), found

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from vrp.data.numbers import unused_numbers
 from vrp.data.problems import Problem
 from vrp.data.validate import all_texts, locate
 from vrp.data.yamlsource import read
@@ -44,6 +45,7 @@ def warnings(site, root: Path) -> list[Problem]:
                              f"last reviewed {r['last_reviewed']}, over a year ago",
                              "check the entry is still right and update last_reviewed", record, field))
     found += local_coverage_warnings(site, resources.line(["resources"]) if resources else 1)
+    found += unused_numbers(root, sources)
     for name, source in sources.items():
         for path, text in all_texts(source.data, []):
             record, field = locate(source, path)

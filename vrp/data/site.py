@@ -25,6 +25,7 @@ FILES = {
     "north-somerset-strategy": [("programmes",)],
     "synonyms": [],
     "places": [],
+    "numbers": [],
 }
 DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date")}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
@@ -94,6 +95,9 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         problems += validate.when_problems(sources["updates"])
     if "places" in sources:
         problems += validate.duplicate_problems(sources["places"], ("places",), "name", "place name", str.lower)
+    if "numbers" in sources:
+        problems += validate.duplicate_problems(sources["numbers"], ("numbers",), "number", "number",
+                                                lambda n: re.sub(r"\D", "", n))
     # One message per value: an id that is not in the vocabularies is told "did you mean", not also its form.
     unknown = {(p.file, p.line, p.field) for p in problems if "is not a known" in p.message}
     problems = [p for p in problems if not ((p.file, p.line, p.field) in unknown and "not in the right form" in p.message)]
