@@ -110,6 +110,11 @@ CASES = [
      (4, 'resource "childline"', "", ["no space after the colon"], ["title: Childline"])),
     ("no space after the dash", "resources", "  - id: local-team", "  -id: local-team",
      (14, "", "", ['no space after the "-"'], ["- id: local-team"])),
+    ("a line of an answer indented like its field", "faq", "          It is a partnership.",
+     "          It is a partnership.\n        And it has a hub.",
+     (10, 'question "what-is-it"', "", ["line 10 is indented less than the text above it (line 9)"], ["start it with 10 spaces, like line 9"])),
+    ("a line of a one-line answer indented like its field", "faq", "        answer: The hub.", "        answer: The hub\n        and five spokes.",
+     (16, 'question "who-runs-it"', "", ['line 16 is not indented under the field "answer" on line 15'], ["start it with 10 spaces"])),
     ("block text indented less", "faq", "          It is a partnership.", "          It is a partnership.\n         And more.",
      (10, 'question "what-is-it"', "", ["line 10 is indented less than the text above it (line 9)"], ["10 spaces"])),
     ("a second document", "updates", "items:", "---\nitems:\n---",
@@ -177,7 +182,10 @@ CASES = [
     ("update dated in the future", "updates", "date: 2019-09-27", "date: 2030-09-27",
      (5, 'update "first-meeting"', "date", ["is in the future"], ["today or earlier"])),
     ("title too long", "resources", "    title: Childline", "    title: " + "Childline " * 10,
-     (4, 'resource "childline"', "title", ["is 99 characters long; the limit is 80"], ["shorten it"])),
+     (4, 'resource "childline"', "title", ["is 99 characters long; the limit is 80"], ['say the rest in the field "description"'])),
+    ("description too long", "resources", "    description: Free, private help for anyone under 19.", "    description: " + "Free help. " * 61,
+     (6, 'resource "childline"', "description", ["is 670 characters long; the limit is 600"],
+      ["shorten it by at least 70 characters", "the page its url links to"])),
     ("empty answer", "faq", "        answer: The hub.", '        answer: ""',
      (15, 'question "who-runs-it"', "answer", ["is empty"], ["write it"])),
     ("answer of only spaces", "faq", "        answer: The hub.", '        answer: "   "',
@@ -277,7 +285,16 @@ CASES = [
     ("a front door that is not in the directory", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}", "    safeguarding: {children: local-tem}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
      (17, 'spoke "banes"', "safeguarding.children", ['"local-tem" is not an entry'], ['did you mean "local-team"?'])),
     ("a front door for another area", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}", "    safeguarding: {children: local-team, adults: childline}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
-     (17, 'spoke "banes"', "safeguarding.adults", ['"childline" is not for this area'], ["add banes to the areas"])),
+     (17, 'spoke "banes"', "safeguarding.adults", ['"childline" is not for this area'],
+      ["this area's own entry", "areas: [banes] and report_a_concern: [adults]"])),
+    ("a front door that is not one for the concern", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}",
+     "    safeguarding: {children: local-team, adults: local-team}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
+     (17, 'spoke "banes"', "safeguarding.adults", ['"local-team" is not one for reporting a concern about an adult at risk'],
+      ['if "local-team" is that entry, add report_a_concern: [adults]'])),
+    ("a front door taken out of the directory", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}",
+     "    safeguarding: {children: childlin}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
+     (17, 'spoke "banes"', "safeguarding.children", ['"childlin" is not an entry'],
+      ["use this area's entries for reporting a concern about a child: local-team"])),
     ("spoke that is not an area", "spokes", "  - id: bristol", "  - id: bristoll",
      (20, 'spoke "bristoll"', "id", ['"bristoll" is not an area'], ['did you mean "bristol"?'])),
     ("synonym of an unknown topic", "synonyms", "    topics: [knife-crime]", "    topics: [knife-crimes]",
@@ -464,3 +481,26 @@ def test_a_checked_number_no_longer_shown_is_a_warning(tmp_path):
     found = [str(w) for w in warnings(load(project, TODAY), project)]
     assert any(w.startswith('data/numbers.yml:9: checked number "Shout": field "number": is not shown anywhere on the site '
                             "any more — remove it") for w in found), found
+
+
+@pytest.mark.parametrize("name,find,replace,cause,follow_on,undo", [
+    ("resources", "    phone: 0800 1111", "    phone_number: 0800 1111",
+     ("data/resources.yml", 8, 'did you mean "phone"?'), ("data/help.yml", 17), "remove compact"),
+    ("resources", "    areas: [banes]", "    areas: [bath]",
+     ("data/resources.yml", 23, 'did you mean "banes"?'), ("data/spokes.yml", 17), "choose"),
+], ids=["a misspelt phone field under a help-bar line", "a misspelt area under a front door"])
+def test_the_cause_comes_first_and_what_follows_from_it_undoes_nothing(tmp_path, name, find, replace, cause, follow_on, undo):
+    """One mistake in an entry can make another record look wrong. The editor reads the cause first, and the
+    follow-on message points to it instead of advising a change (remove compact) that would undo something right."""
+    project = project_with(tmp_path, name, find, replace)
+    spokes = project / "data" / "spokes.yml"
+    spokes.write_text(spokes.read_text().replace("    contact: {email: VRU_Project@bathnes.gov.uk}",
+                                                 "    safeguarding: {children: local-team}\n    contact: {email: VRU_Project@bathnes.gov.uk}"))
+    with pytest.raises(DataError) as raised:
+        load(project, TODAY)
+    first, *rest = raised.value.problems
+    assert (first.file, first.line) == cause[:2] and cause[2] in first.fix, str(raised.value)
+    after = [p for p in rest if (p.file, p.line) == follow_on]
+    assert len(after) == 1, str(raised.value)
+    assert f"follows from the mistake in {cause[0]} at line {cause[1]}" in after[0].fix and undo not in after[0].fix, after[0]
+    assert str(raised.value).index(cause[0] + f":{cause[1]}") < str(raised.value).index(f"{follow_on[0]}:{follow_on[1]}")

@@ -123,9 +123,14 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
             known = list(error.schema.get("properties", {}))
             for extra in sorted(set(value) - set(known)):
                 record, field = locate(source, path + [extra])
+                near = closest(extra, known)
+                parts = [k for k in known if k in re.split(r"[^a-z]+", str(extra).lower())]
+                if not near.startswith("did you mean") and len(parts) == 1:  # phone_number, email_address
+                    near = f'did you mean "{parts[0]}"?'
+                fix = (f"{near} (known fields: {', '.join(known)})" if near.startswith("did you mean")
+                       else f"use one of the known fields: {', '.join(known)}")
                 problems.append(Problem(source.path, source.key_lines.get(tuple(path + [extra]), source.line(path)),
-                                        "is not a known field",
-                                        f"{closest(extra, known)} (known fields: {', '.join(known)})", record, field))
+                                        "is not a known field", fix, record, field))
             continue
         record, field = locate(source, path)
         line = source.line(path)
@@ -158,7 +163,7 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
             message, fix = "is empty", "write it, or remove the field if it is optional"
         elif kind == "maxLength":
             message, fix = (f"is {len(value)} characters long; the limit is {error.validator_value}",
-                            "shorten it: say the rest in the description")
+                            _shorten(source, validator.schema, path, len(value) - error.validator_value))
         elif kind == "minItems":
             message, fix = f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}", "add one"
         elif kind == "maxItems":
@@ -171,6 +176,24 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
             message, fix = error.message, _subschema_hint(error) or "check this value"
         problems.append(Problem(source.path, line, message, fix, record, field))
     return problems
+
+
+def _shorten(source: Source, root: dict, path: list, over: int) -> str:
+    """How to shorten a text: into another field of the same record that can say more, or by itself."""
+    field = _field_name(path)
+    record_spec, node = _resolve(root, root), None
+    for key in path[:-1]:
+        node = _child(root, record_spec if node is None else node, key)
+        if node is None:
+            break
+    props = (node or {}).get("properties", {}) if isinstance(node, dict) else {}
+    longer = [name for name, spec in props.items() if name != field and is_markdown(_resolve(root, spec))]
+    if longer and not is_markdown(_resolve(root, props.get(field, {}))):
+        return f'shorten it by at least {over} characters: say the rest in the field "{longer[0]}"'
+    if "url" in props:
+        return (f"shorten it by at least {over} characters: keep what a reader needs to choose it, and leave the "
+                "rest to the page its url links to")
+    return f"shorten it by at least {over} characters"
 
 
 def _records(source: Source, *keys):
@@ -446,29 +469,54 @@ def entries_by_id(resources: Source) -> dict:
     return entries
 
 
-def front_door_problems(spokes: Source, resources: Source) -> list[Problem]:
-    """An area's `safeguarding` entries must be directory entries for that area: a reader who follows
-    one to report a concern must reach that area's council."""
-    entries = entries_by_id(resources)
-    ids = [i for i in entries if isinstance(i, str)]
+CONCERN = {"children": "a child", "adults": "an adult at risk"}  # who a front door takes reports about
+
+
+def front_doors_of(entries: dict, area: str, kind: str) -> list[str]:
+    """The ids of an area's entries for reporting a concern about `kind` (children or adults): the only
+    ones an area's `safeguarding` may name, and the only ones suggested there."""
+    return [i for i, e in entries.items() if isinstance(i, str) and isinstance(e.get("areas"), list) and area in e["areas"]
+            and isinstance(e.get("report_a_concern"), list) and kind in e["report_a_concern"]]
+
+
+def front_door_problems(spokes: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
+    """An area's `safeguarding` entries must be that area's entries marked `report_a_concern` for the
+    concern (children or adults): a reader who follows one to report a concern must reach the council's
+    front door, never a service that happens to have a similar id. `retired`: id -> when it was retired."""
+    entries, retired = entries_by_id(resources), retired or {}
     problems = []
     for path, record in _records(spokes, "spokes"):
-        doors = record.get("safeguarding")
+        doors, area = record.get("safeguarding"), record.get("id")
         for kind, ident in (doors.items() if isinstance(doors, dict) else ()):
-            if not isinstance(ident, str):
+            if not isinstance(ident, str) or kind not in CONCERN:
                 continue
             at = path + ["safeguarding", kind]
             label, field = locate(spokes, at)
-            entry = entries.get(ident)
-            if entry is None:
-                near = closest(ident, ids)
-                problems.append(Problem(spokes.path, spokes.line(at), f'"{ident}" is not an entry in data/resources.yml',
-                                        (near if near.startswith("did you mean") else "use the id of an entry in "
-                                         "data/resources.yml") + " (or add the entry to the directory first)", label, field))
-            elif record.get("id") not in (entry.get("areas") or []):
-                problems.append(Problem(spokes.path, spokes.line(at), f'the entry "{ident}" is not for this area',
-                                        f"choose this area's own entry, or add {record.get('id')} to the areas of "
-                                        f'"{ident}" if it is right', label, field))
+            who, entry = CONCERN[kind], entries.get(ident)
+            choices = front_doors_of(entries, area, kind)
+            near = difflib.get_close_matches(ident, choices, n=1, cutoff=0.6)
+            choose = (f'did you mean "{near[0]}"?' if near else
+                      f"use {'one of ' if len(choices) > 1 else ''}this area's entries for reporting a concern about "
+                      f"{who}: {', '.join(choices)}" if choices else
+                      f"add the council's entry for reporting a concern about {who} to data/resources.yml first, with "
+                      f"areas: [{area}] and report_a_concern: [{kind}], and write its id here")
+
+            def problem(message, fix, depends=True):
+                problems.append(Problem(spokes.path, spokes.line(at), message, fix, label, field,
+                                        (resources.path, f'resource "{ident}"') if depends else ()))
+
+            if entry is None and ident in retired:
+                problem(f'"{ident}" is no longer listed (retired {retired[ident]})',
+                        "choose another entry" + (f": {choose}" if choices else f"; {choose}"), False)
+            elif entry is None:
+                problem(f'"{ident}" is not an entry in data/resources.yml', choose, False)
+            elif area not in (entry.get("areas") or []):
+                problem(f'the entry "{ident}" is not for this area', choose if choices else
+                        f"choose this area's own entry for reporting a concern about {who}; {choose}")
+            elif kind not in (entry.get("report_a_concern") or []):
+                problem(f'the entry "{ident}" is not one for reporting a concern about {who}',
+                        choose if choices else f'name the council\'s own entry for it; if "{ident}" is that entry, add '
+                                               f"report_a_concern: [{kind}] to it in data/resources.yml")
     return problems
 
 

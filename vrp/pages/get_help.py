@@ -34,9 +34,10 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
     entries = entries_by_id(resources)
     found, seen = [], {}
 
-    def problem(path, message, fix):
+    def problem(path, message, fix, entry=None):
         record, field = locate(help_src, path)
-        found.append(Problem(help_src.path, help_src.line(path), message, fix, record, field))
+        about = (resources.path, f'resource "{entry}"') if entry else ()
+        found.append(Problem(help_src.path, help_src.line(path), message, fix, record, field, about))
 
     for path, situation in _records(help_src, "situations"):
         ident = situation.get("id")
@@ -63,7 +64,7 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
         number = line.get("number") or (entry or {}).get("phone")
         if line.get("compact") and not number and not (isinstance(ref, str) and entry is None):  # said above
             problem(path + ["compact"], "is shown in the help bar, which needs a phone number",
-                    "give the line a number, or remove compact")
+                    "give the line a number, or remove compact", ref if entry else None)
         if isinstance(line.get("what_happens"), str) and TEL_LINK.search(line["what_happens"]):
             problem(path + ["what_happens"], "has a phone link", "put the number in the line's number, so it is shown once")
         if "text" in line and "text_word" not in line:

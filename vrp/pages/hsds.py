@@ -105,6 +105,8 @@ MAPPING = (
     Row("last_reviewed", "service.assured_date", "As YYYY-MM-DD: the date someone last checked the entry."),
     Row("", "service.status", "Always active: the directory lists only services and documents that are still available."),
     Row("source", "not published in HSDS", "HSDS 3.0 has no field for a document that backs up an entry."),
+    Row("report_a_concern", "not published in HSDS", "It marks a council's front door, which the area's page names as "
+        "where to report a concern about a child or an adult; the service itself is published like any other."),
 )
 
 
