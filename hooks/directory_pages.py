@@ -1,7 +1,7 @@
 """The directory's own pages and data: a page per entry, the static lists, and the script's pieces.
 
 Reads the validated Site (`config.extra["vrp"]`) through vrp.pages.directory. Makes resources/<id>/ for every
-entry, resources/page/<n>/ and resources/area/<id>/[<n>/] for readers without JavaScript, and the
+entry (and for every entry taken out of it, data/retired.yml: "This service is no longer listed"), resources/page/<n>/ and resources/area/<id>/[<n>/] for readers without JavaScript, and the
 pieces of JSON the directory's script fetches (assets/directory/<version>/); lists each entry in the
 site search and the sitemap.
 
@@ -61,7 +61,8 @@ def on_files(files, config):
     shell = templates.get_template("generated/directory-shell.md").render(slot=SLOT)
     for src in SHELLS.values():
         files.append(File.generated(config, src, content=shell, inclusion=InclusionLevel.NOT_IN_NAV))
-    for path in [entry_path(r) for r in directory.entries] + [p.path for p in directory.lists]:
+    retired = [entry_path(r) for r in directory.site.retired]
+    for path in [entry_path(r) for r in directory.entries] + retired + [p.path for p in directory.lists]:
         files.append(Later(path + "index.html", None, config.site_dir, config.use_directory_urls))
     _add_to_site_search(config, directory)
     return files
@@ -113,14 +114,21 @@ def entry_body(r, root: str, site_url: str) -> str:
         address=site_url + entry_path(r), host=urlsplit(r["url"]).hostname.removeprefix("www."))
 
 
+def retired_body(r, root: str) -> str:
+    return state["templates"].get_template("partials/retired-page.html").render(r=r, root=root)
+
+
 def pages(site_url: str):
-    """(path, title, description, body maker) of every page this hook writes."""
+    """(path, title, description, body maker, in the sitemap?) of every page this hook writes."""
     d = state["directory"]
     for r in d.entries:
         yield (entry_path(r), r["title"], f"{r['title']}, {r['organisation']}: what it offers, who it is for and how to contact it.",
-               lambda r=r: entry_body(r, "../../", site_url))
+               lambda r=r: entry_body(r, "../../", site_url), True)
+    for r in d.site.retired:  # kept answering, but not offered to search engines
+        yield (entry_path(r), f"{r['title']}: no longer listed", f"{r['title']} is no longer listed in the resource directory.",
+               lambda r=r: retired_body(r, "../../"), False)
     for page in d.lists:
-        yield page.path, page.title, page.about, lambda page=page: list_body(page, "../" * depth(page.path))
+        yield page.path, page.title, page.about, lambda page=page: list_body(page, "../" * depth(page.path)), True
 
 
 def on_page_context(context, page, config, nav):
@@ -159,14 +167,15 @@ def on_post_build(config):
     site_dir, site_url = Path(config.site_dir), config.site_url or ""
     shells = {n: _shell_parts(site_dir, n, site_url) for n in SHELLS}
     written = []
-    for path, title, description, body in pages(site_url):
+    for path, title, description, body, listed in pages(site_url):
         head, tail = shells[depth(path)]
         out = (_fill(head, path, title, description, site_url).rstrip("\n") + "\n" + collapse(body()).strip("\n")
                + "\n" + _fill(tail, path, title, description, site_url).lstrip("\n"))
         target = site_dir / path / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(out, encoding="utf-8")
-        written.append(path)
+        if listed:
+            written.append(path)
     for src in SHELLS.values():
         shutil.rmtree(site_dir / (src.split("_shell", 1)[0] + "_shell"), ignore_errors=True)
     _sitemap(site_dir, site_url, written)

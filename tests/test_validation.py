@@ -295,6 +295,23 @@ CASES = [
      "    safeguarding: {children: childlin}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
      (17, 'spoke "banes"', "safeguarding.children", ['"childlin" is not an entry'],
       ["use this area's entries for reporting a concern about a child: local-team"])),
+    ("a help line naming a retired entry", "help", "      - resource: childline", "      - resource: old-helpline",
+     (15, 'situation "child-at-risk"', "lines[1].resource", ['"old-helpline" is no longer listed', "on 1 October 2026"],
+      ["remove this line or choose another entry"])),
+    ("a link to a retired entry", "faq", "        answer: The hub.", "        answer: Call [the old helpline](resources.md#old-helpline).",
+     (15, 'question "who-runs-it"', "answer", ["a service that is no longer listed"], ["remove this link or choose another entry"])),
+    ("a front door that was retired", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}",
+     "    safeguarding: {children: old-helpline}\n    contact: {email: VRU_Project@bathnes.gov.uk}",
+     (17, 'spoke "banes"', "safeguarding.children", ['"old-helpline" is no longer listed'], ["choose another entry", "local-team"])),
+    ("an entry both listed and retired", "retired", "  - id: old-helpline", "  - id: childline",
+     (3, 'retired entry "childline"', "id", ['"childline" is still in data/resources.yml (line 3)'], ["either listed or retired"])),
+    ("a retirement dated in the future", "retired", "date: 2026-10-01", "date: 2027-10-01",
+     (5, 'retired entry "old-helpline"', "date", ["is in the future"], ["today or earlier"])),
+    ("an area's team that is not an entry", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}",
+     "    team: local-tem\n    contact: {email: VRU_Project@bathnes.gov.uk}",
+     (17, 'spoke "banes"', "team", ['"local-tem" is not an entry'], ['did you mean "local-team"?, or remove this line'])),
+    ("an area's team from another area", "spokes", "    contact: {}", "    team: local-team\n    contact: {}",
+     (31, 'spoke "bristol"', "team", ['the entry "local-team" is not for this area'], ["or remove this line"])),
     ("spoke that is not an area", "spokes", "  - id: bristol", "  - id: bristoll",
      (20, 'spoke "bristoll"', "id", ['"bristoll" is not an area'], ['did you mean "bristol"?'])),
     ("synonym of an unknown topic", "synonyms", "    topics: [knife-crime]", "    topics: [knife-crimes]",
@@ -504,3 +521,37 @@ def test_the_cause_comes_first_and_what_follows_from_it_undoes_nothing(tmp_path,
     assert len(after) == 1, str(raised.value)
     assert f"follows from the mistake in {cause[0]} at line {cause[1]}" in after[0].fix and undo not in after[0].fix, after[0]
     assert str(raised.value).index(cause[0] + f":{cause[1]}") < str(raised.value).index(f"{follow_on[0]}:{follow_on[1]}")
+
+
+# (case, file, text to find, replacement, None if no warning, else (line, words in the warning))
+CONSISTENCY = [
+    ("an area's contact and its team's entry agree", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}",
+     "    team: local-team\n    contact: {email: VRU_Project@bathnes.gov.uk}", None),
+    ("an area's email changed in one place only", "spokes", "    contact: {email: VRU_Project@bathnes.gov.uk}",
+     "    team: local-team\n    contact: {email: vru@bathnes.gov.uk}",
+     (18, ['the email differs from the one of its team\'s directory entry "local-team" (VRU_Project@bathnes.gov.uk; '
+           "data/resources.yml, line 19)"], ["change it in both places"])),
+    ("a new entry that repeats another's name", "resources", "    title: Local team", "    title: Child Line",
+     (15, ['has nearly the same title as "Childline" (line 4)'], ["keep one entry"])),
+    ("a new entry with another's number and organisation", "resources",
+     "    organisation: Bath & North East Somerset Council\n    description: The local unit.\n",
+     "    organisation: NSPCC\n    description: The local unit.\n    phone: 0800 1111\n",
+     (18, ['has the same phone number and organisation as "Childline" (line 4)'], ["keep one entry"])),
+    ("two entries of one organisation with their own numbers", "resources", "    email: VRU_Project@bathnes.gov.uk",
+     "    phone: 0800 2222", None),
+]
+
+
+@pytest.mark.parametrize("case,name,find,replace,expected", CONSISTENCY, ids=[c[0] for c in CONSISTENCY])
+def test_a_mismatch_between_two_records_is_a_warning_at_its_line(tmp_path, case, name, find, replace, expected):
+    """Not an error (the data may be right), but said where the editor looks: the check's warnings."""
+    from vrp.data.content import warnings
+    project = project_with(tmp_path, name, find, replace)
+    found = [w for w in warnings(load(project, TODAY), project)
+             if "differs from" in w.message or "the same" in w.message]
+    if expected is None:
+        assert not found, found
+        return
+    line, words, fix_words = expected
+    assert any(w.file == f"data/{name}.yml" and w.line == line and all(x in w.message for x in words)
+               and all(x in w.fix for x in fix_words) for w in found), found

@@ -85,8 +85,8 @@ class Checker:
             return None
         target = f"{DIRECTORY}#{ident}"
         if ident in self.retired:
-            return (f'links to "{target}", a service that is no longer listed (retired {self.retired[ident]})',
-                    "remove this link or choose another entry")
+            return (f'links to "{target}", a service that is no longer listed: it was taken out of the directory '
+                    f"{self.retired[ident]} (data/retired.yml)", "remove this link or choose another entry")
         near = difflib.get_close_matches(ident, sorted(i for i in self.entries if isinstance(i, str)), n=1, cutoff=0.6)
         return (f'links to "{target}", but the directory has no entry "{ident}"',
                 f'did you mean "{DIRECTORY}#{near[0]}"?' if near else

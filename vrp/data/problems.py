@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 RECORD_NAMES = {"groups": "synonym group", "places": "place", "resources": "resource", "sections": "section",
                 "questions": "question", "spokes": "spoke", "items": "update", "programmes": "programme",
                 "actions": "action", "rows": "row", "areas": "area", "types": "type", "audiences": "audience",
-                "topics": "topic", "numbers": "checked number", "situations": "situation", "partners": "partner", "documents": "document"}
+                "topics": "topic", "numbers": "checked number", "retired": "retired entry", "situations": "situation", "partners": "partner", "documents": "document"}
 
 
 @dataclass(frozen=True, order=True)

@@ -18,6 +18,7 @@ from vrp.data.yamlsource import Source, as_date, read
 FILES = {
     "vocabularies": [("areas",), ("types",), ("audiences",), ("topics",)],
     "resources": [("resources",)],
+    "retired": [("retired",)],
     "faq": [("sections",), ("sections", "questions")],
     "spokes": [("spokes",)],
     "updates": [("items",)],
@@ -27,7 +28,7 @@ FILES = {
     "places": [],
     "numbers": [],
 }
-DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date")}
+DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date"), "retired": (("retired",), "date")}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 
@@ -68,8 +69,9 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems += validate.date_problems(source, *DATES[name], today)
     # Links can only be checked once every page is known: a file that could not be read would make
     # every link into its pages look broken, so its own problem is reported alone until it is fixed.
+    retired = validate.retired_by_id(sources.get("retired"))
     if sources.keys() == FILES.keys():
-        checker = links.Checker(our_pages(root, sources), validate.entries_by_id(sources["resources"]))
+        checker = links.Checker(our_pages(root, sources), validate.entries_by_id(sources["resources"]), retired)
         for name, source in sources.items():
             problems += validate.link_problems(source, checker, validate.schema(root, name),
                                                lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
@@ -80,17 +82,20 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         problems += validate.vocabulary_problems(sources["resources"], sources["vocabularies"])
     if "resources" in sources:
         problems += directory.id_problems(sources["resources"])
+    if {"resources", "retired"} <= sources.keys():
+        problems += validate.retired_problems(sources["retired"], sources["resources"])
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
     if {"spokes", "resources"} <= sources.keys():
-        problems += validate.front_door_problems(sources["spokes"], sources["resources"])
+        problems += validate.front_door_problems(sources["spokes"], sources["resources"], retired)
+        problems += validate.team_problems(sources["spokes"], sources["resources"], retired)
     if "vocabularies" in sources:
         for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas"),
                                            ("help", "situations", "topics", "topics")):
             if name in sources:
                 problems += validate.known_id_problems(sources[name], records, field, sources["vocabularies"], kind)
     if {"help", "resources"} <= sources.keys():
-        problems += get_help.problems(sources["help"], sources["resources"])
+        problems += get_help.problems(sources["help"], sources["resources"], retired)
     if "updates" in sources:
         problems += validate.when_problems(sources["updates"])
     if "places" in sources:
@@ -136,8 +141,10 @@ class Site:
         self.help = get_help.situations(d["help"], self.resources, self.labels["topics"])
         self.help_local = {**d["help"]["local"], "id": get_help.LOCAL_ID}
         by_id = {r["id"]: r for r in self.resources}
+        # entries taken out of the directory: their old addresses say so (data/retired.yml)
+        self.retired = d["retired"]["retired"]
         # what the Markdown rendering of data text calls to make each link right for its page
-        self.links = links.render_links(by_id)
+        self.links = links.render_links(by_id.keys() | {r["id"] for r in self.retired})
         # each area's front doors: {"children": entry, "adults": entry}, as data/spokes.yml names them
         self.front_doors = {s["id"]: {kind: by_id[i] for kind, i in s.get("safeguarding", {}).items()} for s in self.spokes}
 

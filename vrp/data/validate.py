@@ -17,7 +17,7 @@ from jsonschema.validators import validator_for
 
 from vrp.data.problems import RECORD_NAMES, Problem
 from vrp.data.yamlsource import Source, as_date
-from vrp.pages.render import markdown_html
+from vrp.pages.render import long_date, markdown_html
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
@@ -472,6 +472,29 @@ def entries_by_id(resources: Source) -> dict:
 CONCERN = {"children": "a child", "adults": "an adult at risk"}  # who a front door takes reports about
 
 
+def retired_by_id(retired: Source | None) -> dict[str, str]:
+    """The entries of data/retired.yml: id -> when it was taken out, in words ("on 1 October 2026")."""
+    found = {}
+    for _, record in _records(retired, "retired") if retired is not None else ():
+        if isinstance(record.get("id"), str):
+            found.setdefault(record["id"], f"on {long_date(record.get('date'))}" if as_date(record.get("date")) else "")
+    return found
+
+
+def retired_problems(retired: Source, resources: Source) -> list[Problem]:
+    """An entry is either listed or retired, never both."""
+    listed = {record.get("id"): path for path, record in _records(resources, "resources")}
+    problems = []
+    for path, record in _records(retired, "retired"):
+        if record.get("id") in listed:
+            label, field = locate(retired, path + ["id"])
+            problems.append(Problem(retired.path, retired.line(path + ["id"]),
+                                    f'"{record["id"]}" is still in data/resources.yml (line {resources.line(listed[record["id"]])})',
+                                    "an entry is either listed or retired: cut it out of data/resources.yml to retire it, "
+                                    "or remove it here to keep it listed", label, field))
+    return problems
+
+
 def front_doors_of(entries: dict, area: str, kind: str) -> list[str]:
     """The ids of an area's entries for reporting a concern about `kind` (children or adults): the only
     ones an area's `safeguarding` may name, and the only ones suggested there."""
@@ -506,7 +529,7 @@ def front_door_problems(spokes: Source, resources: Source, retired: dict | None 
                                         (resources.path, f'resource "{ident}"') if depends else ()))
 
             if entry is None and ident in retired:
-                problem(f'"{ident}" is no longer listed (retired {retired[ident]})',
+                problem(f'"{ident}" is no longer listed: it was taken out of the directory {retired[ident]} (data/retired.yml)',
                         "choose another entry" + (f": {choose}" if choices else f"; {choose}"), False)
             elif entry is None:
                 problem(f'"{ident}" is not an entry in data/resources.yml', choose, False)
@@ -517,6 +540,33 @@ def front_door_problems(spokes: Source, resources: Source, retired: dict | None 
                 problem(f'the entry "{ident}" is not one for reporting a concern about {who}',
                         choose if choices else f'name the council\'s own entry for it; if "{ident}" is that entry, add '
                                                f"report_a_concern: [{kind}] to it in data/resources.yml")
+    return problems
+
+
+def team_problems(spokes: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
+    """An area's `team` must be one of its own directory entries (its contact is compared with it)."""
+    entries, retired = entries_by_id(resources), retired or {}
+    problems = []
+    for path, record in _records(spokes, "spokes"):
+        ident, area = record.get("team"), record.get("id")
+        if not isinstance(ident, str):
+            continue
+        label, field = locate(spokes, path + ["team"])
+        entry = entries.get(ident)
+        own = [i for i, e in entries.items() if isinstance(i, str) and area in (e.get("areas") or [])]
+        near = difflib.get_close_matches(ident, own, n=1, cutoff=0.6)
+        choose = f'did you mean "{near[0]}"?' if near else "write the id of the team's own entry in data/resources.yml"
+        if entry is None and ident in retired:
+            said = (f'"{ident}" is no longer listed: it was taken out of the directory {retired[ident]} (data/retired.yml)',
+                    "remove this line or choose another entry", ())
+        elif entry is None:
+            said = f'"{ident}" is not an entry in data/resources.yml', f"{choose}, or remove this line", ()
+        elif area not in (entry.get("areas") or []):
+            said = (f'the entry "{ident}" is not for this area', f"{choose}, or remove this line",
+                    (resources.path, f'resource "{ident}"'))
+        else:
+            continue
+        problems.append(Problem(spokes.path, spokes.line(path + ["team"]), said[0], said[1], label, field, said[2]))
     return problems
 
 

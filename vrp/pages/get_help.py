@@ -28,7 +28,7 @@ def _digits(number: str) -> str:
     return "".join(c for c in str(number) if c.isdigit())
 
 
-def problems(help_src: Source, resources: Source) -> list[Problem]:
+def problems(help_src: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
     """What the schema cannot check: directory entries that exist, each number listed once, a number
     for every help-bar line, ids the page keeps for itself, and numbers kept out of the prose."""
     entries = entries_by_id(resources)
@@ -49,7 +49,12 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
     for path, line in _records(help_src, "situations", "lines"):
         ref = line.get("resource")
         entry = entries.get(ref) if isinstance(ref, str) else None
-        if isinstance(ref, str) and entry is None:
+        if isinstance(ref, str) and entry is None and ref in (retired or {}):
+            problem(path + ["resource"], f'"{ref}" is no longer listed: it was taken out of the directory {retired[ref]} '
+                                         "(data/retired.yml)",
+                    f'remove this line or choose another entry: take out this service\'s lines (from "- resource: {ref}" '
+                    'to the next "- "), or write the id of another entry')
+        elif isinstance(ref, str) and entry is None:
             near = closest(ref, [i for i in entries if isinstance(i, str)])
             problem(path + ["resource"], f'"{ref}" is not an entry in data/resources.yml',
                     (near if near.startswith("did you mean") else "use the id of an entry in data/resources.yml")
