@@ -69,3 +69,17 @@ def read(site):
 
 
 from browser import base_url, browser, context, page  # noqa: E402,F401  (browser fixtures for every test module)
+
+BUILT = {"site", "read", "page", "browser", "context", "base_url"}  # the shared fixtures that build the site or start a browser
+
+
+def pytest_collection_modifyitems(items):
+    """`make test-fast` stays fast: a test marked fast may not ask for the built site or a browser."""
+    for item in items:
+        if not item.get_closest_marker("fast"):
+            continue
+        defs = getattr(item, "_fixtureinfo", None)
+        for name in BUILT & set(getattr(item, "fixturenames", ())):
+            used = defs.name2fixturedefs[name][-1].func.__module__ if defs and name in defs.name2fixturedefs else ""
+            if used in ("conftest", "browser"):
+                raise pytest.UsageError(f"{item.nodeid} is marked fast but uses the built site or a browser ({name})")

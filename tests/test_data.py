@@ -13,6 +13,8 @@ from conftest import ROOT
 from vrp.data.content import warnings
 from vrp.data.site import FILES, load
 
+pytestmark = pytest.mark.fast  # make test-fast
+
 SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
 @pytest.fixture(scope="module")
 def site():

@@ -19,6 +19,8 @@ from conftest import ROOT, build, copy_project
 from vrp.data.problems import DataError
 from vrp.data.site import load
 
+pytestmark = pytest.mark.fast  # make test-fast
+
 FIXTURES = ROOT / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 23)
 PARSER_WORDS = re.compile(r"<block|scalar|token|mapping|sequence|stream|constructor", re.I)

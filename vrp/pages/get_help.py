@@ -21,6 +21,7 @@ EVERY_AREA_ID = "local-all-areas"
 EVERY_AREA_TITLE = "Across Avon and Somerset"
 FREE = ("080", "116", "999", "111")  # free from UK landlines and mobiles (Ofcom), and 999 and NHS 111
 TEL_LINK = re.compile(r"\]\(\s*<?tel:", re.I)
+REFERENCE_LINE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)  # a link definition, as validate.REFERENCE reads it
 FIRST_SENTENCE = re.compile(r"(.+?[.!?])\s+(?=[A-Z])")
 
 
@@ -92,10 +93,12 @@ def _site(url: str) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    """What a service is, in its description's first sentence; the directory entry has the rest."""
-    text = " ".join(str(text).split())
+    """What a service is, in its description's first sentence; the directory entry has the rest. The
+    text's link definitions (`[name]: faq.md`) come along, for a link written as [words][name]."""
+    definitions = [m.group(0).strip() for m in REFERENCE_LINE.finditer(str(text))]
+    text = " ".join(REFERENCE_LINE.sub("", str(text)).split())
     found = FIRST_SENTENCE.match(text)
-    return found.group(1) if found else text
+    return "\n\n".join([found.group(1) if found else text, *definitions])
 
 
 def _line(raw: dict, entry: dict, ident: str) -> dict:
