@@ -31,13 +31,14 @@ def copy_project(dest: Path) -> Path:
 
 
 def without_front_doors(project: Path) -> Path:
-    """The project's areas without their `safeguarding` entries, for a copy whose directory holds other
-    entries than the real ones (the front doors name real entries)."""
+    """The project's areas without the directory entries they name (`safeguarding`, `team`), for a copy
+    whose directory holds other entries than the real ones."""
     file = project / "data" / "spokes.yml"
     first, _ = file.read_text(encoding="utf-8").split("\n", 1)
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     for spoke in data["spokes"]:
         spoke.pop("safeguarding", None)
+        spoke.pop("team", None)
     file.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
     return project
 

@@ -128,10 +128,10 @@ def team_contact_warnings(spokes, resources) -> list[Problem]:
             label, where = locate(spokes, at)
             entry_line = resources.line(lines[spoke["team"]] + [field])
             found.append(Problem(spokes.path, spokes.line(at),
-                                 f'the {words} differs from the one of its team\'s directory entry "{spoke["team"]}" '
-                                 f'({theirs or "none"}; data/resources.yml, line {entry_line})',
-                                 f"if it has changed, change it in both places: here and in data/resources.yml at line {entry_line}",
-                                 label, where))
+                                 f'differs from the {words} on the team\'s own directory entry, "{spoke["team"]}": '
+                                 f'{theirs or "none"} (data/resources.yml, line {entry_line})',
+                                 f"if the {words} has changed, change it in both places: here and in data/resources.yml "
+                                 f"at line {entry_line}", label, where))
     return found
 
 

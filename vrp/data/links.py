@@ -101,7 +101,7 @@ class Checker:
         found = OURS.fullmatch(target)
         if found:
             page, anchor = found.group("page"), found.group("anchor")
-        elif target.startswith("#") and OURS.fullmatch(f"{home or 'faq.md'}{target}"):
+        elif re.fullmatch(r"#[\w-]+", target):
             return self._bare_anchor(target, home)
         else:
             return self._not_ours(target, own)
@@ -133,13 +133,13 @@ class Checker:
 
     def _bare_anchor(self, target: str, home: str | None) -> tuple[str, str]:
         """`#question-id` alone: right on one page only, and the same text may be shown on others."""
-        whole = f"{home}{target}" if home else None
-        if whole and self.problem(whole, home) is None:
-            fix = f"write the page before the #: {whole}"
-        elif whole and home in self.pages:
-            near = difflib.get_close_matches(target[1:], sorted(self.pages[home].anchors), n=1, cutoff=0.6)
-            fix = (f'write the page before the #: did you mean "{home}#{near[0]}"?' if near
-                   else f"write the page before the #, e.g. {home}#question-id")
+        anchor = target[1:]
+        having = [p for p in ([home] if home in self.pages else []) + sorted(self.pages) if self.pages[p].has(anchor)]
+        near = difflib.get_close_matches(anchor, sorted(self.pages[home].anchors), n=1, cutoff=0.6) if home in self.pages else []
+        if having:
+            fix = f"write the page before the #: {having[0]}{target}"
+        elif near:
+            fix = f'write the page before the #: did you mean "{home}#{near[0]}"?'
         else:
             fix = "write the page before the #, e.g. faq.md#question-id"
         return (f'links to "{target}" without its page (a link in a data file always names its page, because '
@@ -152,21 +152,18 @@ class Checker:
         norm = posixpath.normpath(path.lstrip("/")) if path else ""
         while norm.startswith("../"):
             norm = norm[3:]
-        if norm.startswith("vrp-site/"):  # the site's own folder on GitHub Pages, written as an address
-            norm = norm.removeprefix("vrp-site/")
         if path and OURS.fullmatch(norm + anchor) and norm in self.pages:
-            return (f'links to "{target}", but links to our pages are written from the top of the site, '
-                    "whatever page the text is shown on", f"write {norm}{anchor}")
+            return (f'links to "{target}", but a link to one of our pages starts with the page\'s file name, '
+                    'without "../" or "/" before it, whatever page the text is shown on', f"write {norm}{anchor}")
         published = {page_address(p).rstrip("/"): p for p in self.pages}
         entry = re.fullmatch(r"resources/([\w-]+)/?", norm)
         if entry and entry.group(1) in self.entries:
             return (f'links to "{target}", but a directory entry is linked by its id',
                     f"write {DIRECTORY}#{entry.group(1)}: it opens the entry's own page")
-        page = published.get(norm.removesuffix("/").removesuffix("index.html").removesuffix("/")
-                             .removesuffix(".html")) if path else None
+        page = published.get(re.sub(r"(/?index\.html|\.html)$", "", norm)) if path else None
         if page:
-            return (f'links to "{target}", but our pages are linked by their file name in docs/',
-                    f"write {page}{anchor}")
+            return (f'links to "{target}", which is the page\'s web address, but our pages are linked by their '
+                    "file name", f"write {page}{anchor}")
         if re.match(r"(www\.|[\w-]+\.(org|uk|com|gov|nhs|net)\b)", target, re.I):
             return (f'links to "{target}", which is not a full web address',
                     f"write it starting with https://, e.g. https://{target}")

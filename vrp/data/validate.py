@@ -30,7 +30,7 @@ ATX_HEADING = re.compile(r"^ {0,3}#{1,2}(?:[ \t].*)?$", re.M)  # `# TODO: ask Sa
 SETEXT_HEADING = re.compile(r"^ {0,3}(\S.*)\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line of text, then === or --- under it
 CURLY = "“”‘’„‚"
 NUMBER_IN_TEXT = re.compile(r"(?<![\w.])0(?:[ -]?[0-9]){7,10}(?![\w])")  # a UK number in the words of a text
-HTML_FIX = ("remove it: in Markdown write **bold** for bold, a blank line between paragraphs, and "
+HTML_FIX = ("remove it: in this field write **bold** for bold, leave a blank line between paragraphs, and write "
             "[words](https://...) for a link")
 MARKDOWN = "text/markdown"  # the schemas' contentMediaType for a field whose text is Markdown
 
@@ -371,7 +371,7 @@ def text_problems(source: Source, validator, phone: re.Pattern | None = None) ->
                           "site would show as part of the text",
                     "remove them" + (f": {_unquoted(path, text[1:-1].strip())}" if "\n" not in text else
                                      " from the start and the end of the text"))
-        for number in NUMBER_IN_TEXT.findall(value) if phone is not None else ():
+        for number in NUMBER_IN_TEXT.findall(value) if phone is not None and "pattern" not in spec else ():
             if not phone.fullmatch(number.replace("-", " ")):
                 problem(number, f'mentions "{number}", which is not a number for the public to call (premium-rate, '
                                 "service-charge, personal or pager)",
@@ -519,10 +519,10 @@ def front_door_problems(spokes: Source, resources: Source, retired: dict | None 
             choices = front_doors_of(entries, area, kind)
             near = difflib.get_close_matches(ident, choices, n=1, cutoff=0.6)
             choose = (f'did you mean "{near[0]}"?' if near else
-                      f"use {'one of ' if len(choices) > 1 else ''}this area's entries for reporting a concern about "
-                      f"{who}: {', '.join(choices)}" if choices else
-                      f"add the council's entry for reporting a concern about {who} to data/resources.yml first, with "
-                      f"areas: [{area}] and report_a_concern: [{kind}], and write its id here")
+                      f"use {'one of ' if len(choices) > 1 else ''}this area's {'entries' if len(choices) > 1 else 'entry'} "
+                      f"for reporting a concern about {who}: {', '.join(choices)}" if choices else
+                      f"this area has no entry for reporting a concern about {who} yet: add the council's one to "
+                      f"data/resources.yml first (with areas: [{area}] and report_a_concern: [{kind}]), then write its id here")
 
             def problem(message, fix, depends=True):
                 problems.append(Problem(spokes.path, spokes.line(at), message, fix, label, field,
@@ -534,8 +534,7 @@ def front_door_problems(spokes: Source, resources: Source, retired: dict | None 
             elif entry is None:
                 problem(f'"{ident}" is not an entry in data/resources.yml', choose, False)
             elif area not in (entry.get("areas") or []):
-                problem(f'the entry "{ident}" is not for this area', choose if choices else
-                        f"choose this area's own entry for reporting a concern about {who}; {choose}")
+                problem(f'the entry "{ident}" is not for this area', choose)
             elif kind not in (entry.get("report_a_concern") or []):
                 problem(f'the entry "{ident}" is not one for reporting a concern about {who}',
                         choose if choices else f'name the council\'s own entry for it; if "{ident}" is that entry, add '
@@ -555,14 +554,15 @@ def team_problems(spokes: Source, resources: Source, retired: dict | None = None
         entry = entries.get(ident)
         own = [i for i, e in entries.items() if isinstance(i, str) and area in (e.get("areas") or [])]
         near = difflib.get_close_matches(ident, own, n=1, cutoff=0.6)
-        choose = f'did you mean "{near[0]}"?' if near else "write the id of the team's own entry in data/resources.yml"
+        choose = (f'did you mean "{near[0]}"? If not, remove this line' if near else
+                  "write the id of the team's own entry in data/resources.yml, or remove this line")
         if entry is None and ident in retired:
             said = (f'"{ident}" is no longer listed: it was taken out of the directory {retired[ident]} (data/retired.yml)',
                     "remove this line or choose another entry", ())
         elif entry is None:
-            said = f'"{ident}" is not an entry in data/resources.yml', f"{choose}, or remove this line", ()
+            said = f'"{ident}" is not an entry in data/resources.yml', choose, ()
         elif area not in (entry.get("areas") or []):
-            said = (f'the entry "{ident}" is not for this area', f"{choose}, or remove this line",
+            said = (f'the entry "{ident}" is not for this area', choose,
                     (resources.path, f'resource "{ident}"'))
         else:
             continue
