@@ -24,7 +24,7 @@ from vrp.pages.render import environment
 # data file -> (list key, page of each record, template, the template's name for the record)
 GENERATED = {"spokes": ("spokes", "spokes/{id}.md", "generated/spoke.md", "spoke"),
              "updates": ("items", "updates/{id}.md", "generated/update.md", "item")}
-# data files shown on one hand-written page, where a link's `#anchor` alone points
+# the hand-written page each data file's text belongs to (vrp.data.links never suggests it for a mistyped page)
 SHOWN_ON = {"faq": "faq.md", "resources": "resources.md", "help": "help.md",
             "north-somerset-strategy": "strategies/north-somerset-2021-22.md"}
 IDS = re.compile(r"""\sid=["']([^"']+)["']""")

@@ -1,4 +1,7 @@
-"""Content warnings: things that are not errors today but make the site worse over time.
+"""Content warnings: things that are not errors today but make the site worse over time (reviews due,
+vague link text, images without alternative text, areas short of local services, checked numbers no
+longer shown) or may be a mistake between two records (an area's contact and its team's entry that
+differ, an entry that repeats another under a new id).
 
 Each is a Problem like a data error (file, line, record and field, and what to do), so an editor
 finds it the same way; `make check` lists them, `make content-check` fails on them.

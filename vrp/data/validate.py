@@ -180,13 +180,10 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
 
 def _shorten(source: Source, root: dict, path: list, over: int) -> str:
     """How to shorten a text: into another field of the same record that can say more, or by itself."""
-    field = _field_name(path)
-    record_spec, node = _resolve(root, root), None
-    for key in path[:-1]:
-        node = _child(root, record_spec if node is None else node, key)
-        if node is None:
-            break
-    props = (node or {}).get("properties", {}) if isinstance(node, dict) else {}
+    field, node = _field_name(path), _resolve(root, root)
+    for key in path[:-1]:  # down to the record that holds the text
+        node = _child(root, node, key) if node is not None else None
+    props = node.get("properties", {}) if node else {}
     longer = [name for name, spec in props.items() if name != field and is_markdown(_resolve(root, spec))]
     if longer and not is_markdown(_resolve(root, props.get(field, {}))):
         return f'shorten it by at least {over} characters: say the rest in the field "{longer[0]}"'
