@@ -202,6 +202,8 @@ CASES = [
      (4, 'resource "childline"', "title", ["has an HTML tag (<script>)"], ["plain text"])),
     ("an HTML tag in a Markdown field", "resources", "Free, private help", "Free, <b>private</b> help",
      (6, 'resource "childline"', "description", ["has an HTML tag (<b>)", "show as typed"], ["**bold**"])),
+    ("a tag written without a space", "resources", "Free, private help", "Free <img/src=x onerror=alert(1)> help",
+     (6, 'resource "childline"', "description", ["has an HTML tag (<img/src=x onerror=alert(1)>)"], ["**bold**"])),
     ("a line break tag in a Markdown field", "faq", "          It is a partnership.", "          It is a<br>partnership.",
      (9, 'question "what-is-it"', "answer", ["has an HTML tag (<br>)"], ["a blank line between paragraphs"])),
     ("a note as a heading in an answer", "faq", "          It is a partnership.", "          It is a partnership.\n\n          # TODO: ask Sam",

@@ -25,7 +25,7 @@ LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # the target of a M
 REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)  # `[name]: target`, for a [link][name]
 MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
-HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>")  # <b>, <br/>, <img/src=x onerror=...>
 ATX_HEADING = re.compile(r"^ {0,3}#{1,2}(?:[ \t].*)?$", re.M)  # `# TODO: ask Sam`, `## Title`
 SETEXT_HEADING = re.compile(r"^ {0,3}(\S.*)\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line of text, then === or --- under it
 CURLY = "“”‘’„‚"
