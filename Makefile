@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test build check content-check contributing hooks linkcheck bench relevance lock browser clean screenshots
+.PHONY: serve test test-fast build check content-check contributing hooks linkcheck bench relevance lock browser clean screenshots
 
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000/vrp-site/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -15,6 +15,10 @@ serve: $(VENV)/.installed ## set up, then serve the site with live reload on htt
 test: $(VENV)/.installed browser tests/tools/node_modules/.installed ## set up, then run every test (browser tests included)
 	node --test tests/js/
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed ## the quick tests: data, checks, messages and the search's rules, no browser and no build
+	node --test tests/js/
+	$(BIN)/python -m pytest -m fast --durations=5
 
 build: $(VENV)/.installed ## the strict build into site/ (a failed build leaves no site/)
 	$(BIN)/python -m vrp.tools.build

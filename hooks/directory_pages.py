@@ -1,7 +1,7 @@
 """The directory's own pages and data: a page per entry, the static lists, and the script's pieces.
 
 Reads the validated Site (`config.extra["vrp"]`) through vrp.pages.directory. Makes resources/<id>/ for every
-entry, resources/page/<n>/ and resources/area/<id>/[<n>/] for readers without JavaScript, and the
+entry (and for every entry taken out of it, data/retired.yml: "This service is no longer listed"), resources/page/<n>/ and resources/area/<id>/[<n>/] for readers without JavaScript, and the
 pieces of JSON the directory's script fetches (assets/directory/<version>/); lists each entry in the
 sitemap (the site search finds the entries from the data: hooks/site_search.py).
 
@@ -24,19 +24,17 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from vrp.pages.directory import PER_PAGE, Directory, depth, entry_path
 from vrp.postbuild.html_whitespace import collapse
-from vrp.pages.render import environment
+from vrp.pages.render import SITE_ROOT, at_root, environment
 
 SLOT = {"title": "VRP-SLOT-TITLE", "description": "VRP-SLOT-DESCRIPTION", "body": "VRP-SLOT-BODY"}
 BODY_START, BODY_END = "<!--vrp-slot-->", "<!--/vrp-slot-->"
 SHELLS = {2: "resources/_shell.md", 3: "resources/page/_shell.md", 4: "resources/area/_shell/_shell.md"}
-ROOT = "\x00root\x00"  # stands for the way to the site's root in a card rendered once for every depth
 
 state: dict = {}
 
@@ -55,7 +53,7 @@ def shell_path(depth_: int) -> str:
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these pages are checked
 def on_files(files, config):
     directory = Directory.of(config.extra["vrp"])
-    templates = environment(Path(config.config_file_path).parent / "overrides")
+    templates = environment(Path(config.config_file_path).parent / "overrides", directory.site.links)
     state.clear()
     state.update(directory=directory, templates=templates, cards={})
     for name, text in directory.files.items():
@@ -63,7 +61,8 @@ def on_files(files, config):
     shell = templates.get_template("generated/directory-shell.md").render(slot=SLOT)
     for src in SHELLS.values():
         files.append(File.generated(config, src, content=shell, inclusion=InclusionLevel.NOT_IN_NAV))
-    for path in [entry_path(r) for r in directory.entries] + [p.path for p in directory.lists]:
+    retired = [entry_path(r) for r in directory.site.retired]
+    for path in [entry_path(r) for r in directory.entries] + retired + [p.path for p in directory.lists]:
         files.append(Later(path + "index.html", None, config.site_dir, config.use_directory_urls))
     return files
 
@@ -74,8 +73,8 @@ def card(r, root: str) -> str:
     if r["id"] not in cards:
         d = state["directory"]
         cards[r["id"]] = collapse(state["templates"].get_template("partials/resource.html").render(
-            r=r, description=d.described[r["id"]], labels=d.site.labels, root=ROOT))
-    return Markup(cards[r["id"]].replace(ROOT, root))  # rendered, and escaped, by the template above
+            r=r, description=d.described[r["id"]], labels=d.site.labels, root=SITE_ROOT))
+    return at_root(cards[r["id"]], root)  # rendered, and escaped, by the template above
 
 
 def lists_context(d) -> dict:
@@ -99,18 +98,25 @@ def list_body(page, root: str) -> str:
 def entry_body(r, root: str, site_url: str) -> str:
     d = state["directory"]
     return state["templates"].get_template("partials/resource-page.html").render(
-        r=r, description=d.described[r["id"]], labels=d.site.labels, root=root,
+        r=r, description=at_root(d.described[r["id"]], root), labels=d.site.labels, root=root,
         address=site_url + entry_path(r), host=urlsplit(r["url"]).hostname.removeprefix("www."))
 
 
+def retired_body(r, root: str) -> str:
+    return state["templates"].get_template("partials/retired-page.html").render(r=r, root=root)
+
+
 def pages(site_url: str):
-    """(path, title, description, body maker) of every page this hook writes."""
+    """(path, title, description, body maker, in the sitemap?) of every page this hook writes."""
     d = state["directory"]
     for r in d.entries:
         yield (entry_path(r), r["title"], f"{r['title']}, {r['organisation']}: what it offers, who it is for and how to contact it.",
-               lambda r=r: entry_body(r, "../../", site_url))
+               lambda r=r: entry_body(r, "../../", site_url), True)
+    for r in d.site.retired:  # kept answering, but not offered to search engines
+        yield (entry_path(r), f"{r['title']}: no longer listed", f"{r['title']} is no longer listed in the resource directory.",
+               lambda r=r: retired_body(r, "../../"), False)
     for page in d.lists:
-        yield page.path, page.title, page.about, lambda page=page: list_body(page, "../" * depth(page.path))
+        yield page.path, page.title, page.about, lambda page=page: list_body(page, "../" * depth(page.path)), True
 
 
 def on_page_context(context, page, config, nav):
@@ -149,14 +155,15 @@ def on_post_build(config):
     site_dir, site_url = Path(config.site_dir), config.site_url or ""
     shells = {n: _shell_parts(site_dir, n, site_url) for n in SHELLS}
     written = []
-    for path, title, description, body in pages(site_url):
+    for path, title, description, body, listed in pages(site_url):
         head, tail = shells[depth(path)]
         out = (_fill(head, path, title, description, site_url).rstrip("\n") + "\n" + collapse(body()).strip("\n")
                + "\n" + _fill(tail, path, title, description, site_url).lstrip("\n"))
         target = site_dir / path / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(out, encoding="utf-8")
-        written.append(path)
+        if listed:
+            written.append(path)
     for src in SHELLS.values():
         shutil.rmtree(site_dir / (src.split("_shell", 1)[0] + "_shell"), ignore_errors=True)
     _sitemap(site_dir, site_url, written)

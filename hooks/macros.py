@@ -25,7 +25,7 @@ if not _macros_log.isEnabledFor(logging.DEBUG):
 
 def define_env(env):
     site = env.conf.extra["vrp"]
-    templates = environment(Path(env.conf.config_file_path).parent / "overrides")
+    templates = environment(Path(env.conf.config_file_path).parent / "overrides", site.links)
     env.filters.update(FILTERS)
 
     def url(src_uri):
@@ -35,7 +35,8 @@ def define_env(env):
         return get_relative_url(target or ".", env.page.url or ".")
 
     def render(name, **context):
-        return Markup(templates.get_template(name).render(site=site, url=url, **context))
+        root = url("index.md").rstrip("/") + "/"  # the way from the page to the site's root, for links in data text
+        return Markup(templates.get_template(name).render(**{"site": site, "url": url, "root": root, **context}))
 
     @env.macro
     def help_block():

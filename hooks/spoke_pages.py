@@ -20,12 +20,12 @@ SHOWN = 25
 @event_priority(50)  # before htmlproofer takes its list of files, so links to these pages are checked
 def on_files(files, config):
     site = config.extra["vrp"]
-    template = environment(Path(config.config_file_path).parent / "overrides").get_template("generated/spoke.md")
+    template = environment(Path(config.config_file_path).parent / "overrides", site.links).get_template("generated/spoke.md")
     everywhere = sum(1 for r in site.resources if "all" in r["areas"])
     for spoke in site.spokes:
         local = local_to(site, spoke["id"])
         content = template.render(spoke=spoke, local=local[:SHOWN], more=len(local) - len(local[:SHOWN]),
                                   total=len(local), types=site.labels["types"], everywhere=everywhere,
-                                  doors=site.front_doors[spoke["id"]])
+                                  doors=site.front_doors[spoke["id"]], root="../../")
         files.append(File.generated(config, f"spokes/{spoke['id']}.md", content=content))
     return files

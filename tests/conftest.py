@@ -31,13 +31,14 @@ def copy_project(dest: Path) -> Path:
 
 
 def without_front_doors(project: Path) -> Path:
-    """The project's areas without their `safeguarding` entries, for a copy whose directory holds other
-    entries than the real ones (the front doors name real entries)."""
+    """The project's areas without the directory entries they name (`safeguarding`, `team`), for a copy
+    whose directory holds other entries than the real ones."""
     file = project / "data" / "spokes.yml"
     first, _ = file.read_text(encoding="utf-8").split("\n", 1)
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     for spoke in data["spokes"]:
         spoke.pop("safeguarding", None)
+        spoke.pop("team", None)
     file.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
     return project
 
@@ -69,3 +70,17 @@ def read(site):
 
 
 from browser import base_url, browser, context, page  # noqa: E402,F401  (browser fixtures for every test module)
+
+BUILT = {"site", "read", "page", "browser", "context", "base_url"}  # the shared fixtures that build the site or start a browser
+
+
+def pytest_collection_modifyitems(items):
+    """`make test-fast` stays fast: a test marked fast may not ask for the built site or a browser."""
+    for item in items:
+        if not item.get_closest_marker("fast"):
+            continue
+        defs = getattr(item, "_fixtureinfo", None)
+        for name in BUILT & set(getattr(item, "fixturenames", ())):
+            used = defs.name2fixturedefs[name][-1].func.__module__ if defs and name in defs.name2fixturedefs else ""
+            if used in ("conftest", "browser"):
+                raise pytest.UsageError(f"{item.nodeid} is marked fast but uses the built site or a browser ({name})")

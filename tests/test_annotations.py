@@ -9,12 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT
 from test_validation import project_with
 from vrp.tools.check import annotation, escape_data, escape_property
 from vrp.data.problems import Problem
+
+pytestmark = pytest.mark.fast  # make test-fast
 
 COMMAND = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),title=([^:]*)::(.*)$")
 

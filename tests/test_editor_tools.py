@@ -16,6 +16,8 @@ from jsonschema import Draft7Validator
 from conftest import ROOT
 from vrp.data.site import FILES
 
+pytestmark = pytest.mark.fast  # make test-fast
+
 CONFIG = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
 LOCAL = [hook for repo in CONFIG["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"

@@ -164,6 +164,7 @@ def sparse_and_busy(tmp_path_factory):
     sparse.update(programmes=[], focus=[], documents=[], contact={})
     sparse.pop("funding", None)
     sparse.pop("safeguarding", None)
+    sparse.pop("team", None)
     resources = read_yaml(resources_file, "data/resources.yml")[0].data
     kept = []
     for r in resources["resources"]:

@@ -66,11 +66,13 @@ def test_a_broken_anchor_in_a_faq_answer_names_the_data_file_line_and_question(t
            'but faq.md has no heading or entry "#nowhere-at-all"' in err, err
 
 
-def test_a_broken_anchor_the_data_check_cannot_know_fails_the_build(tmp_path):
-    """spokes/index.md shows a macro's output, so its anchors are known only to the build."""
-    text, _ = faq_with("See [where we work](spokes/index.md#nowhere).")
+def test_a_broken_anchor_on_a_page_made_by_macros_is_named_before_the_build(tmp_path):
+    """spokes/index.md shows a macro's output: the data check knows its anchors too, so a data link
+    never reaches the build's link check unresolved."""
+    text, line = faq_with("See [where we work](spokes/index.md#nowhere).")
     err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
-    assert "nowhere" in err
+    assert f'data/faq.yml:{line}: question "a-test-question": field "answer": links to "spokes/index.md#nowhere", ' \
+           'but spokes/index.md has no heading or entry "#nowhere"' in err, err
 
 
 def test_builds_never_fetch_external_urls():

@@ -15,6 +15,8 @@ from conftest import ROOT
 from vrp.data.content import MIN_LOCAL_ENTRIES, local_coverage_warnings, warnings
 from vrp.data.site import load
 
+pytestmark = pytest.mark.fast  # make test-fast
+
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 AREAS = ["banes", "bristol"]  # the fixture's two areas
 

@@ -8,6 +8,8 @@ import pytest
 from vrp.search.postings import Terms, decode, postings
 from vrp.search.words import STOP_WORDS, words
 
+pytestmark = pytest.mark.fast  # make test-fast
+
 CASES = json.loads((Path(__file__).parent / "js" / "cases.json").read_text(encoding="utf-8"))
 
 

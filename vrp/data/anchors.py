@@ -24,9 +24,12 @@ from vrp.pages.render import environment
 # data file -> (list key, page of each record, template, the template's name for the record)
 GENERATED = {"spokes": ("spokes", "spokes/{id}.md", "generated/spoke.md", "spoke"),
              "updates": ("items", "updates/{id}.md", "generated/update.md", "item")}
-# data files shown on one hand-written page, where a link's `#anchor` alone points
-SHOWN_ON = {"faq": "faq.md", "resources": "resources.md", "north-somerset-strategy": "strategies/north-somerset-2021-22.md"}
+# the hand-written page each data file's text belongs to (vrp.data.links never suggests it for a mistyped page)
+SHOWN_ON = {"faq": "faq.md", "resources": "resources.md", "help": "help.md",
+            "north-somerset-strategy": "strategies/north-somerset-2021-22.md"}
 IDS = re.compile(r"""\sid=["']([^"']+)["']""")
+NO_ANCHORS = ("picture", "latest_updates", "spoke_cards", "front_doors", "directory_links", "ns_totals_table",
+              "ns_beat_table", "ns_beat_chart", "open_data_files", "open_data_mapping", "open_data_ids")
 MACRO = re.compile(r"\{\{-?\s*(\w+)\s*\(")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -76,9 +79,22 @@ def _macro_ids(sources) -> dict:
         return ids
 
     def directory():
-        resources = [r for r in data("resources").get("resources") or [] if isinstance(r, dict)]
-        ids = {str(r.get("id")) for r in resources} | {f"{r.get('id')}-title" for r in resources}
-        return ids | {f"type-{r.get('type')}" for r in resources} | {"vrp-filters", "directory"}
+        # an entry's card on the directory page is linked as resources.md#<id>, which vrp.data.links
+        # sends to the entry's own page: the page itself adds no anchor a data link may use
+        return set()
+
+    def help_page():
+        from vrp.pages import get_help  # here: get_help reads the checks, which read this module
+        situations = [s for s in data("help").get("situations") or [] if isinstance(s, dict)]
+        ids = {str(s.get("id")) for s in situations} | {get_help.LOCAL_ID, get_help.EVERY_AREA_ID}
+        ids |= {f"local-{a.get('id')}" for a in data("vocabularies").get("areas") or [] if isinstance(a, dict)}
+        if all(isinstance(s.get("lines"), list) and all(isinstance(l, dict) for l in s["lines"]) for s in situations):
+            ids |= {i for line_ids in get_help._line_ids(situations) for i in line_ids}
+        return ids
+
+    def update_list():
+        years = {str(i.get("date"))[:4] for i in data("updates").get("items") or [] if isinstance(i, dict)}
+        return _html_ids("\n\n".join(f"## {year}" for year in sorted(years)), (["toc"], {}))
 
     def action_plan():
         ids = set()
@@ -89,7 +105,11 @@ def _macro_ids(sources) -> dict:
                         if isinstance(a, dict)}
         return ids
 
-    return {"faq_sections": faq, "directory": directory, "ns_action_plan": action_plan}
+    ids = {"faq_sections": faq, "directory": directory, "ns_action_plan": action_plan, "help_page": help_page,
+           "update_list": update_list, "help_block": lambda: {"get-help-now"}}
+    # macros whose output has no anchor a link from data/ may use (table captions at most)
+    ids.update({name: set for name in NO_ANCHORS})
+    return ids
 
 
 def _html_ids(text: str, extensions) -> set[str]:
@@ -149,10 +169,17 @@ def template_source(templates, name: str) -> str:
     return templates.loader.get_source(templates, name)[0]
 
 
+class _Empty(list):
+    """Nothing, whether the template reads it as a list or as a mapping."""
+
+    def get(self, key, default=None):
+        return default
+
+
 def _generated(template, others: set, variable: str, record: dict, extensions) -> Page:
     if template is None:
         return Page(complete=False)
-    context = {name: [] for name in others}  # lists the page shows beside the record: no headings of their own
+    context = {name: _Empty() for name in others}  # what the page shows beside the record: no headings of its own
     context[variable] = record
     try:
         return Page(_html_ids(template.render(**context), extensions))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp.data import anchors, validate
+from vrp.data import anchors, links, validate
 from vrp.pages import directory, get_help
 from vrp.data.problems import DataError, Problem
 from vrp.data.yamlsource import Source, as_date, read
@@ -18,6 +18,7 @@ from vrp.data.yamlsource import Source, as_date, read
 FILES = {
     "vocabularies": [("areas",), ("types",), ("audiences",), ("topics",)],
     "resources": [("resources",)],
+    "retired": [("retired",)],
     "faq": [("sections",), ("sections", "questions")],
     "spokes": [("spokes",)],
     "updates": [("items",)],
@@ -25,11 +26,9 @@ FILES = {
     "north-somerset-strategy": [("programmes",)],
     "synonyms": [],
     "places": [],
+    "numbers": [],
 }
-DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date")}
-# where each file's Markdown text appears, so relative links in it can be checked
-PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "updates": "updates", "north-somerset-strategy": "strategies",
-            "help": "", "vocabularies": "", "synonyms": "", "places": ""}
+DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date"), "retired": (("retired",), "date")}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 
@@ -46,6 +45,7 @@ def our_pages(root: Path, sources: dict[str, Source]) -> dict[str, anchors.Page]
 def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Problem]]:
     """Read and check every file; return what could be read and every problem found."""
     sources, problems = {}, []
+    phone = validate.phone_rule(root)
     for name, id_lists in FILES.items():
         shown = f"data/{name}.yml"
         file = root / shown
@@ -62,17 +62,19 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
             problems.append(Problem(shown, 1, "the first line should name the file's schema",
                                     f"make the first line exactly: {SCHEMA_LINE.format(name)}"))
         problems += validate.schema_problems(source, validate.schema(root, name))
-        problems += validate.text_problems(source, validate.schema(root, name))
+        problems += validate.text_problems(source, validate.schema(root, name), phone)
         for keys in id_lists:
             problems += validate.duplicate_problems(source, keys, "id", "id")
         if name in DATES:
             problems += validate.date_problems(source, *DATES[name], today)
     # Links can only be checked once every page is known: a file that could not be read would make
     # every link into its pages look broken, so its own problem is reported alone until it is fixed.
-    pages = our_pages(root, sources)
-    for name, source in sources.items() if sources.keys() == FILES.keys() else ():
-        problems += validate.link_problems(source, pages, PAGE_DIR[name], validate.schema(root, name),
-                                           lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
+    retired = validate.retired_by_id(sources.get("retired"))
+    if sources.keys() == FILES.keys():
+        checker = links.Checker(our_pages(root, sources), validate.entries_by_id(sources["resources"]), retired)
+        for name, source in sources.items():
+            problems += validate.link_problems(source, checker, validate.schema(root, name),
+                                               lambda path, name=name, data=source.data: anchors.page_of(name, path, data))
     if "faq" in sources:
         problems += validate.duplicate_problems(sources["faq"], ("sections", "questions"), "question", "question",
                                                 _normal_question)
@@ -80,21 +82,27 @@ def read_all(root: Path, today: dt.date) -> tuple[dict[str, Source], list[Proble
         problems += validate.vocabulary_problems(sources["resources"], sources["vocabularies"])
     if "resources" in sources:
         problems += directory.id_problems(sources["resources"])
+    if {"resources", "retired"} <= sources.keys():
+        problems += validate.retired_problems(sources["retired"], sources["resources"])
     if {"spokes", "vocabularies"} <= sources.keys():
         problems += validate.spoke_problems(sources["spokes"], sources["vocabularies"])
     if {"spokes", "resources"} <= sources.keys():
-        problems += validate.front_door_problems(sources["spokes"], sources["resources"])
+        problems += validate.front_door_problems(sources["spokes"], sources["resources"], retired)
+        problems += validate.team_problems(sources["spokes"], sources["resources"], retired)
     if "vocabularies" in sources:
         for name, records, field, kind in (("synonyms", "groups", "topics", "topics"), ("places", "places", "areas", "areas"),
                                            ("help", "situations", "topics", "topics")):
             if name in sources:
                 problems += validate.known_id_problems(sources[name], records, field, sources["vocabularies"], kind)
     if {"help", "resources"} <= sources.keys():
-        problems += get_help.problems(sources["help"], sources["resources"])
+        problems += get_help.problems(sources["help"], sources["resources"], retired)
     if "updates" in sources:
         problems += validate.when_problems(sources["updates"])
     if "places" in sources:
         problems += validate.duplicate_problems(sources["places"], ("places",), "name", "place name", str.lower)
+    if "numbers" in sources:
+        problems += validate.duplicate_problems(sources["numbers"], ("numbers",), "number", "number",
+                                                lambda n: re.sub(r"\D", "", n))
     # One message per value: an id that is not in the vocabularies is told "did you mean", not also its form.
     unknown = {(p.file, p.line, p.field) for p in problems if "is not a known" in p.message}
     problems = [p for p in problems if not ((p.file, p.line, p.field) in unknown and "not in the right form" in p.message)]
@@ -133,6 +141,10 @@ class Site:
         self.help = get_help.situations(d["help"], self.resources, self.labels["topics"])
         self.help_local = {**d["help"]["local"], "id": get_help.LOCAL_ID}
         by_id = {r["id"]: r for r in self.resources}
+        # entries taken out of the directory: their old addresses say so (data/retired.yml)
+        self.retired = d["retired"]["retired"]
+        # what the Markdown rendering of data text calls to make each link right for its page
+        self.links = links.render_links(by_id.keys() | {r["id"] for r in self.retired})
         # each area's front doors: {"children": entry, "adults": entry}, as data/spokes.yml names them
         self.front_doors = {s["id"]: {kind: by_id[i] for kind, i in s.get("safeguarding", {}).items()} for s in self.spokes}
 

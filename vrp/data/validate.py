@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -16,16 +15,23 @@ from pathlib import Path
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 
-from vrp.data.anchors import Page
 from vrp.data.problems import RECORD_NAMES, Problem
 from vrp.data.yamlsource import Source, as_date
+from vrp.pages.render import long_date, markdown_html
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
 LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # the target of a Markdown link
+REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)  # `[name]: target`, for a [link][name]
 MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
-HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>")  # <b>, <br/>, <img/src=x onerror=...>
+ATX_HEADING = re.compile(r"^ {0,3}#{1,2}(?:[ \t].*)?$", re.M)  # `# TODO: ask Sam`, `## Title`
+SETEXT_HEADING = re.compile(r"^ {0,3}(\S.*)\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line of text, then === or --- under it
+CURLY = "“”‘’„‚"
+NUMBER_IN_TEXT = re.compile(r"(?<![\w.])0(?:[ -]?[0-9]){7,10}(?![\w])")  # a UK number in the words of a text
+HTML_FIX = ("remove it: in this field write **bold** for bold, leave a blank line between paragraphs, and write "
+            "[words](https://...) for a link")
 MARKDOWN = "text/markdown"  # the schemas' contentMediaType for a field whose text is Markdown
 
 
@@ -117,9 +123,14 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
             known = list(error.schema.get("properties", {}))
             for extra in sorted(set(value) - set(known)):
                 record, field = locate(source, path + [extra])
+                near = closest(extra, known)
+                parts = [k for k in known if k in re.split(r"[^a-z]+", str(extra).lower())]
+                if not near.startswith("did you mean") and len(parts) == 1:  # phone_number, email_address
+                    near = f'did you mean "{parts[0]}"?'
+                fix = (f"{near} (known fields: {', '.join(known)})" if near.startswith("did you mean")
+                       else f"use one of the known fields: {', '.join(known)}")
                 problems.append(Problem(source.path, source.key_lines.get(tuple(path + [extra]), source.line(path)),
-                                        "is not a known field",
-                                        f"{closest(extra, known)} (known fields: {', '.join(known)})", record, field))
+                                        "is not a known field", fix, record, field))
             continue
         record, field = locate(source, path)
         line = source.line(path)
@@ -146,11 +157,13 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
                 fix = f"{closest(written, error.validator_value)} Put it in quotes: {_field_name(path)}: \"{written}\""
         elif kind == "pattern":
             message, fix = f'"{value}" is not in the right form', error.schema.get("patternErrorMessage", "check its form")
+            if error.schema == validator.schema.get("$defs", {}).get("phone") and re.fullmatch(r"[0-9 ]+", str(value)):
+                message = f'"{value}" is not a number the site can show'
         elif kind == "minLength":
             message, fix = "is empty", "write it, or remove the field if it is optional"
         elif kind == "maxLength":
             message, fix = (f"is {len(value)} characters long; the limit is {error.validator_value}",
-                            "shorten it: say the rest in the description")
+                            _shorten(source, validator.schema, path, len(value) - error.validator_value))
         elif kind == "minItems":
             message, fix = f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}", "add one"
         elif kind == "maxItems":
@@ -163,6 +176,21 @@ def schema_problems(source: Source, validator: Draft202012Validator) -> list[Pro
             message, fix = error.message, _subschema_hint(error) or "check this value"
         problems.append(Problem(source.path, line, message, fix, record, field))
     return problems
+
+
+def _shorten(source: Source, root: dict, path: list, over: int) -> str:
+    """How to shorten a text: into another field of the same record that can say more, or by itself."""
+    field, node = _field_name(path), _resolve(root, root)
+    for key in path[:-1]:  # down to the record that holds the text
+        node = _child(root, node, key) if node is not None else None
+    props = node.get("properties", {}) if node else {}
+    longer = [name for name, spec in props.items() if name != field and is_markdown(_resolve(root, spec))]
+    if longer and not is_markdown(_resolve(root, props.get(field, {}))):
+        return f'shorten it by at least {over} characters: say the rest in the field "{longer[0]}"'
+    if "url" in props:
+        return (f"shorten it by at least {over} characters: keep what a reader needs to choose it, and leave the "
+                "rest to the page its url links to")
+    return f"shorten it by at least {over} characters"
 
 
 def _records(source: Source, *keys):
@@ -280,82 +308,103 @@ def _where_links_go(record_spec: dict, root: dict) -> str:
     return "remove the link and write the words alone: this field cannot hold links"
 
 
-def text_problems(source: Source, validator) -> list[Problem]:
-    """Rules for text the schema alone cannot say: not blank, no pictures from other sites, and in
-    plain-text fields no HTML tags or Markdown links (the site would show them as typed)."""
+def _heading(value: str, markdown: bool) -> tuple[str, str] | None:
+    """(the line, the heading it makes) for a level 1 or 2 heading in a text: a `# ` or `## ` line, or in
+    Markdown a line of text underlined with === or ---."""
+    found = ATX_HEADING.search(value)
+    if found:
+        return found.group(0).strip(), found.group(0).strip().lstrip("#").strip()
+    if markdown and SETEXT_HEADING.search(value):
+        html = str(markdown_html(value))
+        if "<h1>" in html or "<h2>" in html:
+            found = SETEXT_HEADING.search(value)
+            return found.group(2).strip(), found.group(1).strip()
+    return None
+
+
+def _unquoted(path, inner: str) -> str:
+    """The line an editor writes for a text without its curly quotes."""
+    name = _field_name(path)
+    if ": " in inner or " #" in inner or inner[:1] in "\"'[]{}*&!@%`|>-?,":
+        return f'{name}: "' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name}: {inner}"
+
+
+def text_problems(source: Source, validator, phone: re.Pattern | None = None) -> list[Problem]:
+    """Rules for text the schema alone cannot say, so that nothing is published that the editor did not
+    mean: not blank; no HTML tags (the site shows them as typed); no heading of level 1 or 2 (a `# TODO`
+    line would be a large title on the page); not wrapped in curly quotes; no number the public should not
+    call (`phone`: the pattern of schemas/resources.schema.json's phone); in Markdown no pictures from
+    other sites, and in plain-text fields no Markdown links (the site would show them as typed)."""
     root, problems = validator.schema, []
     for path, value, spec, record_spec in texts(source, root):
         label, field = locate(source, path)
+
+        def problem(needle, message, fix):
+            line = source.line_of(path, needle) if needle else source.line(path)
+            problems.append(Problem(source.path, line, message, fix, label, field))
+
         if value and not value.strip():
-            problems.append(Problem(source.path, source.line(path), "has only spaces in it",
-                                    "write the text, or remove the field if it is optional", label, field))
+            problem(None, "has only spaces in it", "write the text, or remove the field if it is optional")
             continue
+        markdown = is_markdown(spec)
         tag = HTML_TAG.search(value)
-        if tag and not is_markdown(spec):  # in Markdown it is shown as typed too: a content warning
-            problems.append(Problem(source.path, source.line_of(path, tag.group(0)),
-                                    f"has an HTML tag ({tag.group(0)[:40]})",
-                                    "remove it: this field is plain text, and the site shows tags as they are typed",
-                                    label, field))
-        if is_markdown(spec):
+        if tag:
+            problem(tag.group(0), f"has an HTML tag ({tag.group(0)[:40]}), which the site would show as typed",
+                    HTML_FIX if markdown else "remove it: this field is plain text, and the site shows tags as they are typed")
+        heading = _heading(value, markdown)
+        if heading and heading[0].startswith("#"):
+            problem(heading[0], f'has the line "{heading[0][:60]}", which the site would show '
+                                f'{"as a large heading" if markdown else "to readers"}',
+                    "if it is a note to yourself, delete the line (put notes in the pull request instead)"
+                    + ('; for a small heading inside the text, start the line with "### "' if markdown else ""))
+        elif heading:
+            problem(heading[0], f'has a line of "{heading[0][:10]}" under "{heading[1][:60]}", which makes that '
+                                "text a large heading on the page",
+                    "delete the line of dashes or equals signs; leave a blank line between paragraphs instead")
+        text = value.strip()
+        if len(text) > 1 and text[0] in CURLY and text[-1] in CURLY:
+            problem(None, f"is written inside curly quotes ({text[:40]}{'...' if len(text) > 40 else ''}), which the "
+                          "site would show as part of the text",
+                    "remove them" + (f": {_unquoted(path, text[1:-1].strip())}" if "\n" not in text else
+                                     " from the start and the end of the text"))
+        for number in NUMBER_IN_TEXT.findall(value) if phone is not None and "pattern" not in spec else ():
+            if not phone.fullmatch(number.replace("-", " ")):
+                problem(number, f'mentions "{number}", which is not a number for the public to call (premium-rate, '
+                                "service-charge, personal or pager)",
+                        "remove it: give a number the public can call at the normal rate, or link to the "
+                        "organisation's contact page")
+        if markdown:
             image = IMAGE.search(value)
             if image:
-                problems.append(Problem(source.path, source.line_of(path, image.group(0)),
-                                        "has a picture (![...](...)), which this site does not show from data files",
-                                        "remove it, or link to the page that shows the picture: [words](https://...)",
-                                        label, field))
+                problem(image.group(0), "has a picture (![...](...)), which this site does not show from data files",
+                        "remove it, or link to the page that shows the picture: [words](https://...)")
         else:
             link = MARKDOWN_LINK.search(value)
             if link:
-                problems.append(Problem(source.path, source.line_of(path, link.group(0)),
-                                        f"has a link ({link.group(0)[:60]}), but this field is plain text and the site "
-                                        "would show the brackets as typed", _where_links_go(record_spec, root), label, field))
+                problem(link.group(0), f"has a link ({link.group(0)[:60]}), but this field is plain text and the site "
+                                       "would show the brackets as typed", _where_links_go(record_spec, root))
     return problems
 
 
-def link_problems(source: Source, pages: dict[str, Page] | None = None, page_dir: str = "", validator=None,
-                  page_of=None) -> list[Problem]:
-    """Links inside Markdown text may only go to web pages, email, phone or our own pages; a link
-    to one of our pages must name a page that exists, seen from the page the text appears on, and an
-    `#anchor` must be a heading or entry of that page. Plain-text fields are left to text_problems."""
+def phone_rule(root: Path) -> re.Pattern:
+    """The one rule for a number the site may show: the pattern of a directory entry's phone."""
+    return re.compile(schema(root, "resources").schema["$defs"]["phone"]["pattern"])
+
+
+def link_problems(source: Source, checker, validator, home_of=lambda path: None) -> list[Problem]:
+    """Every link in the Markdown text of a file, checked as vrp.data.links says: a web address, or one
+    of our pages by its file in docs/ written from the top of the site. `home_of(path)` is the page a
+    text belongs to. Links in plain-text fields are left to text_problems."""
     problems = []
-    root = validator.schema if validator is not None else None
-    found = (((path, value) for path, value, spec, _ in texts(source, root) if is_markdown(spec))
-             if root is not None else all_texts(source.data, []))
-    for path, node in found:
-        for target in LINK.findall(node):
-            label, field = locate(source, path)
-            line = source.line_of(path, target)
-            if not re.match(r"(https?://|mailto:|tel:|#[\w-]+$|\.{0,2}/?[\w./-]*\.md(#[\w-]+)?$)", target, re.I) or target == "":
-                problems.append(Problem(source.path, line, f'has a link to "{target}" that is not allowed',
-                                        "link to a full web address starting with https://, or to one of our pages such as faq.md",
-                                        label, field))
-                continue
-            if pages is None or re.match(r"(https?://|mailto:|tel:)", target, re.I):
-                continue
-            address, _, anchor = target.partition("#")
-            if address:
-                page = posixpath.normpath(posixpath.join(page_dir, address))
-                if page not in pages:
-                    near = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
-                    fix = (f'did you mean "{posixpath.relpath(near[0], page_dir or ".")}"?' if near
-                           else "link to one of our pages by its file name in docs/, such as faq.md")
-                    entry = re.fullmatch(r"resources/([\w-]+)\.md", page)
-                    if entry and "resources.md" in pages and pages["resources.md"].has(entry.group(1)):
-                        # an entry's own page is made from data/resources.yml: it is linked by its id
-                        fix = f'link to a directory entry by its id: {posixpath.relpath("resources.md", page_dir or ".")}#{entry.group(1)}'
-                    problems.append(Problem(source.path, line, f'links to "{target}", but there is no such page', fix, label, field))
-                    continue
-            else:
-                page = page_of(path) if page_of else None
-                if page is None or page not in pages:
-                    continue
-            if anchor and pages[page].has(anchor) is False:
-                near = difflib.get_close_matches(anchor, sorted(pages[page].anchors), n=1, cutoff=0.6)
-                fix = (f'did you mean "{address}#{near[0]}"?' if near else
-                       f"link to a heading or question that {page} has, or to the page alone ({address or page})")
-                problems.append(Problem(source.path, line,
-                                        f'links to "{target}", but {page} has no heading or entry "#{anchor}"',
-                                        fix, label, field))
+    for path, value, spec, _ in texts(source, validator.schema):
+        if not is_markdown(spec):
+            continue
+        for target in LINK.findall(value) + REFERENCE.findall(value):
+            said = checker.problem(target, home_of(path))
+            if said:
+                label, field = locate(source, path)
+                problems.append(Problem(source.path, source.line_of(path, target), *said, label, field))
     return problems
 
 
@@ -417,29 +466,104 @@ def entries_by_id(resources: Source) -> dict:
     return entries
 
 
-def front_door_problems(spokes: Source, resources: Source) -> list[Problem]:
-    """An area's `safeguarding` entries must be directory entries for that area: a reader who follows
-    one to report a concern must reach that area's council."""
-    entries = entries_by_id(resources)
-    ids = [i for i in entries if isinstance(i, str)]
+CONCERN = {"children": "a child", "adults": "an adult at risk"}  # who a front door takes reports about
+
+
+def retired_by_id(retired: Source | None) -> dict[str, str]:
+    """The entries of data/retired.yml: id -> when it was taken out, in words ("on 1 October 2026")."""
+    found = {}
+    for _, record in _records(retired, "retired") if retired is not None else ():
+        if isinstance(record.get("id"), str):
+            found.setdefault(record["id"], f"on {long_date(record.get('date'))}" if as_date(record.get("date")) else "")
+    return found
+
+
+def retired_problems(retired: Source, resources: Source) -> list[Problem]:
+    """An entry is either listed or retired, never both."""
+    listed = {record.get("id"): path for path, record in _records(resources, "resources")}
+    problems = []
+    for path, record in _records(retired, "retired"):
+        if record.get("id") in listed:
+            label, field = locate(retired, path + ["id"])
+            problems.append(Problem(retired.path, retired.line(path + ["id"]),
+                                    f'"{record["id"]}" is still in data/resources.yml (line {resources.line(listed[record["id"]])})',
+                                    "an entry is either listed or retired: cut it out of data/resources.yml to retire it, "
+                                    "or remove it here to keep it listed", label, field))
+    return problems
+
+
+def front_doors_of(entries: dict, area: str, kind: str) -> list[str]:
+    """The ids of an area's entries for reporting a concern about `kind` (children or adults): the only
+    ones an area's `safeguarding` may name, and the only ones suggested there."""
+    return [i for i, e in entries.items() if isinstance(i, str) and isinstance(e.get("areas"), list) and area in e["areas"]
+            and isinstance(e.get("report_a_concern"), list) and kind in e["report_a_concern"]]
+
+
+def front_door_problems(spokes: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
+    """An area's `safeguarding` entries must be that area's entries marked `report_a_concern` for the
+    concern (children or adults): a reader who follows one to report a concern must reach the council's
+    front door, never a service that happens to have a similar id. `retired`: id -> when it was retired."""
+    entries, retired = entries_by_id(resources), retired or {}
     problems = []
     for path, record in _records(spokes, "spokes"):
-        doors = record.get("safeguarding")
+        doors, area = record.get("safeguarding"), record.get("id")
         for kind, ident in (doors.items() if isinstance(doors, dict) else ()):
-            if not isinstance(ident, str):
+            if not isinstance(ident, str) or kind not in CONCERN:
                 continue
             at = path + ["safeguarding", kind]
             label, field = locate(spokes, at)
-            entry = entries.get(ident)
-            if entry is None:
-                near = closest(ident, ids)
-                problems.append(Problem(spokes.path, spokes.line(at), f'"{ident}" is not an entry in data/resources.yml',
-                                        (near if near.startswith("did you mean") else "use the id of an entry in "
-                                         "data/resources.yml") + " (or add the entry to the directory first)", label, field))
-            elif record.get("id") not in (entry.get("areas") or []):
-                problems.append(Problem(spokes.path, spokes.line(at), f'the entry "{ident}" is not for this area',
-                                        f"choose this area's own entry, or add {record.get('id')} to the areas of "
-                                        f'"{ident}" if it is right', label, field))
+            who, entry = CONCERN[kind], entries.get(ident)
+            choices = front_doors_of(entries, area, kind)
+            near = difflib.get_close_matches(ident, choices, n=1, cutoff=0.6)
+            choose = (f'did you mean "{near[0]}"?' if near else
+                      f"use {'one of ' if len(choices) > 1 else ''}this area's {'entries' if len(choices) > 1 else 'entry'} "
+                      f"for reporting a concern about {who}: {', '.join(choices)}" if choices else
+                      f"this area has no entry for reporting a concern about {who} yet: add the council's one to "
+                      f"data/resources.yml first (with areas: [{area}] and report_a_concern: [{kind}]), then write its id here")
+
+            def problem(message, fix, depends=True):
+                problems.append(Problem(spokes.path, spokes.line(at), message, fix, label, field,
+                                        (resources.path, f'resource "{ident}"') if depends else ()))
+
+            if entry is None and ident in retired:
+                problem(f'"{ident}" is no longer listed: it was taken out of the directory {retired[ident]} (data/retired.yml)',
+                        "choose another entry" + (f": {choose}" if choices else f"; {choose}"), False)
+            elif entry is None:
+                problem(f'"{ident}" is not an entry in data/resources.yml', choose, False)
+            elif area not in (entry.get("areas") or []):
+                problem(f'the entry "{ident}" is not for this area', choose)
+            elif kind not in (entry.get("report_a_concern") or []):
+                problem(f'the entry "{ident}" is not one for reporting a concern about {who}',
+                        choose if choices else f'name the council\'s own entry for it; if "{ident}" is that entry, add '
+                                               f"report_a_concern: [{kind}] to it in data/resources.yml")
+    return problems
+
+
+def team_problems(spokes: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
+    """An area's `team` must be one of its own directory entries (its contact is compared with it)."""
+    entries, retired = entries_by_id(resources), retired or {}
+    problems = []
+    for path, record in _records(spokes, "spokes"):
+        ident, area = record.get("team"), record.get("id")
+        if not isinstance(ident, str):
+            continue
+        label, field = locate(spokes, path + ["team"])
+        entry = entries.get(ident)
+        own = [i for i, e in entries.items() if isinstance(i, str) and area in (e.get("areas") or [])]
+        near = difflib.get_close_matches(ident, own, n=1, cutoff=0.6)
+        choose = (f'did you mean "{near[0]}"? If not, remove this line' if near else
+                  "write the id of the team's own entry in data/resources.yml, or remove this line")
+        if entry is None and ident in retired:
+            said = (f'"{ident}" is no longer listed: it was taken out of the directory {retired[ident]} (data/retired.yml)',
+                    "remove this line or choose another entry", ())
+        elif entry is None:
+            said = f'"{ident}" is not an entry in data/resources.yml', choose, ()
+        elif area not in (entry.get("areas") or []):
+            said = (f'the entry "{ident}" is not for this area', choose,
+                    (resources.path, f'resource "{ident}"'))
+        else:
+            continue
+        problems.append(Problem(spokes.path, spokes.line(path + ["team"]), said[0], said[1], label, field, said[2]))
     return problems
 
 

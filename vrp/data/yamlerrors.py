@@ -37,7 +37,10 @@ def _is_content(line: str) -> bool:
 
 
 def _quoted(key: str, value: str, dash: str = "") -> str:
-    """The line written with its text in quotes, as an editor would fix it."""
+    """The line written with its text in quotes, as an editor would fix it (curly quotes around the
+    whole text would be shown on the site: straight ones take their place)."""
+    if len(value) > 1 and value[0] in "“”‘’" and value[-1] in "“”‘’":
+        value = value[1:-1].strip()
     if '"' in value and "'" not in value:
         return f"{dash}{key}: '{value}'"
     return f'{dash}{key}: "' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -188,6 +191,36 @@ class Explainer:
                 return None
         return None
 
+    def text_ended(self, number: int) -> Problem | None:
+        """Line `number` is text (not a field) that goes on from a field's text above it, but is indented
+        no more than that field's name: YAML takes the text to have ended and the line to be a field."""
+        text = self.line(number)
+        if not _is_content(text) or KEY.match(text) or text.lstrip().startswith("-"):
+            return None
+        above = self.previous_content(number)
+        if not above:
+            return None
+        for k in range(above, 0, -1):  # the field whose text the line above is part of
+            key = KEY.match(self.line(k))
+            if key and (k == above or key.start(2) < _indent(self.line(above))):
+                break
+        else:
+            return None
+        column, value, here = key.start(2), key.group(3) or "", _indent(text)
+        if here > column:
+            return None
+        if re.fullmatch(r"[|>][-+0-9]*(\s+#.*)?", value) and k < above:
+            first = next(m for m in range(k + 1, number) if _is_content(self.line(m)))
+            return self.problem(number, f"line {number} is indented less than the text above it (line {first}), "
+                                        "so YAML takes the text to have ended",
+                                f"start it with {_spaces(_indent(self.line(first)))}, like line {first}")
+        if value and value[0] not in "\"'|>[{" and k == above:
+            return self.problem(number, f'line {number} is not indented under the field "{key.group(2)}" on line {k}, '
+                                        "so YAML cannot tell that it goes on with that text",
+                                f"if it goes on with the text, start it with {_spaces(column + 2)} (2 more than "
+                                f'"{key.group(2)}"); if it is a field of its own, write its name and ": " first')
+        return None
+
     def text_without_bar(self, upto: int) -> Problem | None:
         """`answer:` left empty with its text on the lines below, indented further: the text needs `|`
         after the colon to belong to the field (YAML reads its lines as fields and gives up later)."""
@@ -239,10 +272,11 @@ class Explainer:
                                     "if it is text, put the whole text in quotes; if it is a field, line it up "
                                     "with the fields above it"))
         if "could not find expected ':'" in problem:
-            return (self.unclosed_quote(at) or self.text_without_bar(began) or self.no_space_after_colon(began)
+            return (self.unclosed_quote(at) or self.no_space_after_colon(began) or self.text_ended(began)
+                    or self.text_without_bar(began)
                     or self.problem(began, f'line {began} should be a field written as "name: value"',
-                                    'add ": " after the field name; if the line continues the text above it, '
-                                    "put that text in quotes"))
+                                    'if it is a field, add ": " after its name; if it goes on with the text above '
+                                    "it, line it up with that text"))
         if "cannot start any token" in problem or "alias" in context or "alias" in problem \
                 or "block scalar" in context or "mapping keys are not allowed" in problem \
                 or "constructor for the tag" in problem or "anchor" in context:
@@ -252,7 +286,7 @@ class Explainer:
                                 "remove that line: each data file holds one document")
         if "<block sequence start>" in problem or "<block mapping start>" in problem:
             return (self.unclosed_quote(at) or self.dash_without_space(at) or self.block_text_less_indented(at)
-                    or self.misindented(at))
+                    or self.text_ended(at) or self.misindented(at))
         if "expected <block end>" in problem or "did not find expected" in problem or "expected <" in problem:
             return (self.unclosed_quote(at) or self.quote_then_text(at) or self.special_start(at)
                     or self.dash_without_space(at) or self.block_text_less_indented(at) or self.misindented(at))

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from vrp.data.problems import Problem
-from vrp.pages.render import markdown_html
+from vrp.pages.render import SITE_ROOT, at_root, markdown_html
 from vrp.data.yamlsource import Source
 from vrp.search.postings import Terms, postings
 from vrp.search.site import Doc
@@ -175,11 +175,12 @@ class Directory:
 
     site: object
     entries: list = field(init=False)
-    described: dict = field(init=False)  # id -> description as HTML
+    described: dict = field(init=False)  # id -> description as HTML, its links from SITE_ROOT (render.at_root)
 
     def __post_init__(self):
         self.entries = ordered(self.site)
-        self.described = {r["id"]: markdown_html(r["description"]) for r in self.entries}
+        self.described = {r["id"]: markdown_html(r["description"], root=SITE_ROOT, links=self.site.links)
+                          for r in self.entries}
         vocab = self.site.vocabularies
         self.index = {kind: {e["id"]: i for i, e in enumerate(vocab[kind])} for kind in ("types", "audiences", "topics")}
         self.index["areas"] = {e["id"]: i for i, e in enumerate(vocab["areas"])}
@@ -241,7 +242,7 @@ class Directory:
         synonyms = {ws[0] for g in self.site.synonyms for phrase in g["words"] for ws in [words(phrase)] if len(ws) == 1}
         files["synonyms.json"] = dump({w: postings(found[w]) for w in sorted(synonyms) if w in found})
         for start in range(0, len(grouped), PIECE):
-            files[f"entries/{start // PIECE}.json"] = dump([card_fields(r, self.described[r["id"]])
+            files[f"entries/{start // PIECE}.json"] = dump([card_fields(r, at_root(self.described[r["id"]], "../"))
                                                              for r in (self.entries[i] for i in grouped[start:start + PIECE])])
         areas = ix["areas"]
         # Near me and the search box know the places of data/places.yml, and the areas by their names.
@@ -280,7 +281,9 @@ def directory_page(site, url) -> dict:
     `url(path)` gives a path of the site relative to the page."""
     d = Directory.of(site)
     local = d.local_counts
-    return {"first": d.entries[:FIRST], "described": d.described, "labels": site.labels, "root": url("index.md").rstrip("/") + "/",
-            "vocabularies": site.vocabularies, "local": local, "local_total": len(d.entries) - local["all"],
+    root = url("index.md").rstrip("/") + "/"
+    first = d.entries[:FIRST]
+    return {"first": first, "described": {r["id"]: at_root(d.described[r["id"]], root) for r in first},
+            "labels": site.labels, "root": root, "vocabularies": site.vocabularies, "local": local, "local_total": len(d.entries) - local["all"],
             "total": len(d.entries), "per_page": PER_PAGE, "order": ORDER, "blank": dict(d.entries[0], phone="0", email="email@example.org"),  # a card for the script to copy
-            "config": d.client_config(url(d.data_dir), url("index.md").rstrip("/") + "/")}
+            "config": d.client_config(url(d.data_dir), root)}

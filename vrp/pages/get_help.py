@@ -21,6 +21,7 @@ EVERY_AREA_ID = "local-all-areas"
 EVERY_AREA_TITLE = "Across Avon and Somerset"
 FREE = ("080", "116", "999", "111")  # free from UK landlines and mobiles (Ofcom), and 999 and NHS 111
 TEL_LINK = re.compile(r"\]\(\s*<?tel:", re.I)
+REFERENCE_LINE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)  # a link definition, as validate.REFERENCE reads it
 FIRST_SENTENCE = re.compile(r"(.+?[.!?])\s+(?=[A-Z])")
 
 
@@ -28,15 +29,16 @@ def _digits(number: str) -> str:
     return "".join(c for c in str(number) if c.isdigit())
 
 
-def problems(help_src: Source, resources: Source) -> list[Problem]:
+def problems(help_src: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
     """What the schema cannot check: directory entries that exist, each number listed once, a number
     for every help-bar line, ids the page keeps for itself, and numbers kept out of the prose."""
     entries = entries_by_id(resources)
     found, seen = [], {}
 
-    def problem(path, message, fix):
+    def problem(path, message, fix, entry=None):
         record, field = locate(help_src, path)
-        found.append(Problem(help_src.path, help_src.line(path), message, fix, record, field))
+        about = (resources.path, f'resource "{entry}"') if entry else ()
+        found.append(Problem(help_src.path, help_src.line(path), message, fix, record, field, about))
 
     for path, situation in _records(help_src, "situations"):
         ident = situation.get("id")
@@ -48,7 +50,12 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
     for path, line in _records(help_src, "situations", "lines"):
         ref = line.get("resource")
         entry = entries.get(ref) if isinstance(ref, str) else None
-        if isinstance(ref, str) and entry is None:
+        if isinstance(ref, str) and entry is None and ref in (retired or {}):
+            problem(path + ["resource"], f'"{ref}" is no longer listed: it was taken out of the directory {retired[ref]} '
+                                         "(data/retired.yml)",
+                    f'remove this line or choose another entry: take out this service\'s lines (from "- resource: {ref}" '
+                    'to the next "- "), or write the id of another entry')
+        elif isinstance(ref, str) and entry is None:
             near = closest(ref, [i for i in entries if isinstance(i, str)])
             problem(path + ["resource"], f'"{ref}" is not an entry in data/resources.yml',
                     (near if near.startswith("did you mean") else "use the id of an entry in data/resources.yml")
@@ -63,7 +70,7 @@ def problems(help_src: Source, resources: Source) -> list[Problem]:
         number = line.get("number") or (entry or {}).get("phone")
         if line.get("compact") and not number and not (isinstance(ref, str) and entry is None):  # said above
             problem(path + ["compact"], "is shown in the help bar, which needs a phone number",
-                    "give the line a number, or remove compact")
+                    "give the line a number, or remove compact", ref if entry else None)
         if isinstance(line.get("what_happens"), str) and TEL_LINK.search(line["what_happens"]):
             problem(path + ["what_happens"], "has a phone link", "put the number in the line's number, so it is shown once")
         if "text" in line and "text_word" not in line:
@@ -86,10 +93,12 @@ def _site(url: str) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    """What a service is, in its description's first sentence; the directory entry has the rest."""
-    text = " ".join(str(text).split())
+    """What a service is, in its description's first sentence; the directory entry has the rest. The
+    text's link definitions (`[name]: faq.md`) come along, for a link written as [words][name]."""
+    definitions = [m.group(0).strip() for m in REFERENCE_LINE.finditer(str(text))]
+    text = " ".join(REFERENCE_LINE.sub("", str(text)).split())
     found = FIRST_SENTENCE.match(text)
-    return found.group(1) if found else text
+    return "\n\n".join([found.group(1) if found else text, *definitions])
 
 
 def _line(raw: dict, entry: dict, ident: str) -> dict:

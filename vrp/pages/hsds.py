@@ -14,13 +14,13 @@ namespace, so each object keeps its UUID across builds and machines while its id
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from vrp.data.links import render_links
 from vrp.pages.directory import entry_path
 from vrp.pages.render import markdown_html
 from vrp.data.yamlsource import as_date
@@ -109,6 +109,8 @@ MAPPING = (
     Row("last_reviewed", "service.assured_date", "As YYYY-MM-DD: the date someone last checked the entry."),
     Row("", "service.status", "Always active: the directory lists only services and documents that are still available."),
     Row("source", "not published in HSDS", "HSDS 3.0 has no field for a document that backs up an entry."),
+    Row("report_a_concern", "not published in HSDS", "It marks a council's front door, which the area's page names as "
+        "where to report a concern about a child or an adult; the service itself is published like any other."),
 )
 
 
@@ -117,9 +119,9 @@ class _Text(HTMLParser):
 
     BREAKS = {"p": "\n\n", "ul": "\n\n", "ol": "\n\n", "li": "\n", "br": "\n", "blockquote": "\n\n"}
 
-    def __init__(self, base_url: str):
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.base_url, self.parts, self.links = base_url, [], []
+        self.parts, self.links = [], []
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
@@ -132,7 +134,7 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "a" and self.links:
             href, start = self.links.pop()
-            address = _address(href, self.base_url)
+            address = _address(href)
             if address and address != "".join(self.parts[start:]).strip():
                 self.parts.append(f" ({address})")
         elif tag in self.BREAKS and tag != "br":
@@ -142,28 +144,16 @@ class _Text(HTMLParser):
         self.parts.append(re.sub(r"\s*\n\s*", " ", data))
 
 
-def _address(href: str, base_url: str) -> str:
-    """A link's address as a reader could type it: our own pages (faq.md#x) made absolute, mailto: dropped."""
-    if href.startswith("mailto:"):
-        return href.removeprefix("mailto:")
-    if re.match(r"^[a-z][a-z0-9+.-]*:", href) or not href:
-        return href
-    path, hash_, anchor = href.partition("#")
-    # a bare #anchor points into the directory page, where descriptions are shown; links in data/ are
-    # relative to the top of the site and cannot leave it
-    path = posixpath.normpath(path or "resources.md").lstrip("/")
-    while path.startswith("../"):
-        path = path[3:]
-    if path.endswith(".md"):  # faq.md -> faq/, spokes/index.md -> spokes/, as MkDocs publishes them
-        path = path.removesuffix(".md")
-        path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
-    return base_url + path + hash_ + anchor
+def _address(href: str) -> str:
+    """A link's address as a reader could type it (our own pages are made absolute by vrp.data.links)."""
+    return href.removeprefix("mailto:")
 
 
-def plain_text(markdown: str, base_url: str) -> str:
-    """Editor Markdown as the plain text HSDS asks for in descriptions."""
-    parser = _Text(base_url)
-    parser.feed(str(markdown_html(markdown)))
+def plain_text(markdown: str, base_url: str, links=None) -> str:
+    """Editor Markdown as the plain text HSDS asks for in descriptions; `links` are the Site's
+    (vrp.data.links), which know the directory's entries."""
+    parser = _Text()
+    parser.feed(str(markdown_html(markdown, root=base_url, links=links or render_links(()))))
     parser.close()
     text = "".join(parser.parts)
     text = "\n".join(line.strip() for line in text.split("\n"))
@@ -247,7 +237,7 @@ class Directory:
     def _service(self, r) -> dict:
         organization = self.organizations[slug(r["organisation"])]
         service = {"id": uid("service", entry=r["id"]), "organization_id": organization["id"], "name": r["title"],
-                   "description": plain_text(r["description"], self.base_url), "url": r["url"]}
+                   "description": plain_text(r["description"], self.base_url, self.site.links), "url": r["url"]}
         if r.get("email"):
             service["email"] = r["email"]
         service["status"] = "active"

@@ -17,7 +17,8 @@ from pathlib import Path
 from vrp.data.problems import RECORD_NAMES
 
 REFERENCE = "CONTRIBUTING-fields.md"
-ORDER = ["resources", "vocabularies", "synonyms", "places", "faq", "updates", "spokes", "help", "north-somerset-strategy"]
+ORDER = ["resources", "retired", "vocabularies", "synonyms", "places", "faq", "updates", "spokes", "help", "numbers",
+         "north-somerset-strategy"]
 MARKDOWN = "text/markdown"
 # In CONTRIBUTING.md, a template is a ```yaml block right after a comment naming where it goes:
 # <!-- template: data/faq.yml sections[].questions -->  ([] = the list inside any one record)
