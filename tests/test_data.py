@@ -23,8 +23,13 @@ KNOWN_NUMBERS = {"999", "101", "111", "0800 555 111", "0800 1111", "0808 2000 24
                  "116 000",  # Missing People (the missing children hotline)
                  "18000",  # Relay UK: 999 by text relay
                  # local front doors and helplines, each as the council or its partnership publishes it
-                 "0117 903 6444", "0117 922 2700", "01225 396312", "01275 888 808", "01275 888 801",
-                 "0300 123 2224", "0800 69 49 999", "01454 866000", "01454 868007"}
+                 "0117 903 6444", "0117 922 2700", "01225 396312", "01275 888 801",
+                 "0300 123 2224", "0800 69 49 999", "01454 866000", "01454 868007",
+                 "01275 888690",  # North Somerset, an immediate child protection concern: betterhealthns.co.uk/professionals/healthy-schools-network/cyp-mental-health
+                 "01454 615165",  # the Emergency Duty Team, out of hours: sites.southglos.gov.uk/safeguarding/children/i-am-a-professional/concerned-about-a-child-2/
+                 "0300 123 23 27",  # Somerset's Emergency Duty Team: somerset.gov.uk/children-families-and-education/report-a-child-at-risk/
+                 "0800 9531919",  # AWP mental health crisis line: betterhealthns.co.uk/professionals/healthy-schools-network/cyp-mental-health
+                 }
 KNOWN_TEXT_NUMBERS = {"85258"}  # Shout
 
 
