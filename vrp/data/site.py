@@ -26,7 +26,8 @@ FILES = {
     "synonyms": [],
     "places": [],
 }
-DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date")}
+DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date"),
+         "spokes": (("spokes",), "last_checked")}
 # where each file's Markdown text appears, so relative links in it can be checked
 PAGE_DIR = {"faq": "", "resources": "", "spokes": "spokes", "updates": "updates", "north-somerset-strategy": "strategies",
             "help": "", "vocabularies": "", "synonyms": "", "places": ""}
