@@ -136,8 +136,11 @@ def test_an_area_page_starts_with_its_facts_at_a_glance(read, spoke):
     doors = [f"Worried about {who}" for kind, who in (("children", "a child"), ("adults", "an adult at risk"))
              if kind in spoke.get("safeguarding", {})]
     team = ["Local team"] if spoke.get("team") else []
-    assert list(facts) == ["Council", *team, *doors, "What the local team focuses on", "Funding", "Contact",
+    services = ["Local services"] if SITE.resources_for(spoke["id"]) else []
+    assert list(facts) == ["Council", *team, *doors, *services, "What the local team focuses on", "Funding", "Contact",
                            "Facts last checked"]
+    if services:
+        assert facts["Local services"].find("a", href="#local-services")
     assert facts["Council"].find("a", href=spoke["council_url"])
     if spoke.get("team"):
         assert text(facts["Local team"]) == spoke["team"]
@@ -147,9 +150,9 @@ def test_an_area_page_starts_with_its_facts_at_a_glance(read, spoke):
     if spoke["contact"].get("email"):
         assert facts["Contact"].find("a", href=f"mailto:{spoke['contact']['email']}")
     order = [heading(h) for h in soup.select("article h2")]
-    today = [order.index("At a glance"), order.index("Local services"), order.index("About the local team")]
+    today = [order.index("At a glance"), order.index("About the local team"), order.index("Local services")]
     if spoke["programmes"]:
-        today.insert(1, order.index("Local programmes and partnerships"))
+        today.insert(2, order.index("Local programmes and partnerships"))
     assert today == sorted(today)
     if spoke.get("quote"):
         assert order[-2:] == ["Looking back: 2019", "Sources"], "2019 is history: last, below today's work"
