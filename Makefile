@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test test-fast build check content-check contributing hooks linkcheck bench relevance lock browser clean screenshots
+.PHONY: serve test test-fast build check content-check content-review content-report contributing hooks linkcheck bench relevance lock browser clean screenshots
 
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000/vrp-site/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -28,6 +28,12 @@ check: $(VENV)/.installed ## validate data/ without building (fast; for editors 
 
 content-check: $(VENV)/.installed ## content warnings (reviews due, vague link text, images without alt) as errors
 	$(BIN)/python -m vrp.tools.check --strict
+
+content-review: $(VENV)/.installed ## entries not reviewed for a year and sources whose address now leads elsewhere (follows every source: needs the internet; run weekly by content-review.yml)
+	$(BIN)/python -m vrp.tools.review
+
+content-report: $(VENV)/.installed ## for a reviewer, never a gate: every phone number and email on the site with the page it was checked on
+	$(BIN)/python -m vrp.tools.content_report
 
 contributing: $(VENV)/.installed ## rewrite the field reference (CONTRIBUTING-fields.md) from schemas/
 	$(BIN)/python -m vrp.tools.contributing

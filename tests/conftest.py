@@ -38,7 +38,7 @@ def without_front_doors(project: Path) -> Path:
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     for spoke in data["spokes"]:
         spoke.pop("safeguarding", None)
-        spoke.pop("team", None)
+        spoke.pop("team_entry", None)
     file.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
     return project
 

@@ -98,3 +98,48 @@ def test_the_numbers_the_site_may_show_are_one_rule_in_the_schemas(number, shown
     patterns = [json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())["$defs"]["phone"]["pattern"]
                 for name in ("resources", "help")]
     assert [bool(re.fullmatch(p, number)) for p in patterns] == [shown, shown], number
+
+
+# The only tel: forms a phone can dial here: the emergency and short numbers, 116 numbers, or 0 and 7 to 10 digits.
+TEL = re.compile(r"tel:(999|101|111|18000|116\d{3}|0\d{7,10})")
+
+
+def test_a_tel_link_is_made_only_from_a_number_in_the_form_the_schema_allows():
+    """The schema's phone pattern and the `tel` filter agree: every number it allows becomes a tel:
+    link of digits a phone can dial, and the forms a phone cannot dial are refused before a page is made."""
+    from vrp.pages.render import tel
+    schemas = {name: json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text()) for name in ("resources", "help")}
+    phone = re.compile(schemas["resources"]["$defs"]["phone"]["pattern"])
+    number = re.compile(schemas["help"]["$defs"]["phone"]["pattern"])  # a help line's
+    allowed = ["999", "101", "111", "116 000", "116 123", "0800 1111", "0117 903 6444", "08 08 16 89 111",
+               "0300 123 23 27", "01275 888690", "08000 121 700"]
+    refused = ["+44 117 903 6444", "0117-903-6444", "(0117) 903 6444", "0117 903 6444 ext 2", "117 903 6444",
+               "0117  903 6444", "tel:01179036444", "0800 11", "01179036444123", "999 or 112"]
+    for written in allowed:
+        assert phone.fullmatch(written), written
+        assert TEL.fullmatch(tel(written)) and tel(written)[4:] == written.replace(" ", ""), written
+    for written in refused:
+        assert not phone.fullmatch(written), written
+    assert all(number.fullmatch(w) for w in allowed) and not any(number.fullmatch(w) for w in refused)
+    assert number.fullmatch("18000") and TEL.fullmatch(tel("18000"))  # Relay UK, on the help page only
+
+
+def test_the_schema_asks_every_local_entry_for_its_source():
+    """Schema-level, on the fixtures: an entry for one or more areas without `source` is refused, by the
+    same schema the build, the editors' IDE and pre-commit use; an entry for [all] may go without."""
+    from vrp.data.yamlsource import read
+    spec = json.loads((ROOT / "schemas" / "resources.schema.json").read_text())
+    validator = validator_for(spec)(spec)
+    fixture = read(ROOT / "tests" / "fixtures" / "data" / "resources.yml", "resources.yml")[0].data
+    local = [r for r in fixture["resources"] if r["areas"] != ["all"]]
+    national = [r for r in fixture["resources"] if r["areas"] == ["all"]]
+    assert local and national and all("source" in r for r in local)
+    assert not list(validator.iter_errors(fixture))
+    for entry in local:
+        without = {k: v for k, v in entry.items() if k != "source"}
+        errors = list(validator.iter_errors({"resources": [without]}))
+        assert any(e.validator == "required" and "source" in e.validator_value for e in errors), entry["id"]
+        elsewhere = dict(without, areas=["bristol", "somerset"])
+        assert list(validator.iter_errors({"resources": [elsewhere]})), "any areas but [all] need a source"
+    for entry in national:
+        assert not list(validator.iter_errors({"resources": [{k: v for k, v in entry.items() if k != "source"}]}))

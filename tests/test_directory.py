@@ -115,7 +115,7 @@ RANKING = [
     ("knives", "knife-crime-project"),  # the plural, a synonym of its topic: the service before the guide
     ("knife crime guide", "knife-crime-schools"),  # a document named by the words comes first
     ("men", "mens-advice-line"),  # "Men's" is the word men
-    ("self harm", "weston-young-minds"),  # the phrase in the description and the mental health topic
+    ("self harm", "samaritans"),  # its topic; with no area chosen, a service anyone can use before a local one
     ("suicidal", "samaritans"),  # a synonym: the topic, and "suicide" in the description
     ("rape", "rape-crisis-line"),
     ("stalker", "stalking-helpline"),  # a synonym of the stalking topic
@@ -142,6 +142,12 @@ def test_the_expected_entry_comes_first(tab, words, expected):
     tab.goto(tab.base + "resources/")
     found = search(tab, words)
     assert found and found[0] == expected, found[:5]
+
+
+def test_with_an_area_chosen_a_local_service_about_the_words_comes_first(tab):
+    tab.goto(tab.base + "resources/")
+    choose(tab, "area", "north-somerset")
+    assert search(tab, "self harm")[0] == "weston-young-minds"  # the phrase in its description, and its topic
 
 
 def test_a_word_never_matches_the_middle_of_another(tab):

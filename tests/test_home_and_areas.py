@@ -112,10 +112,14 @@ def test_a_tap_anywhere_on_a_card_opens_its_link(browser, base_url, viewport):
 
 @pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s["id"])
 def test_an_area_page_lists_exactly_the_directorys_entries_for_that_area(read, spoke):
+    """Its own entries, the first SHOWN of them when there are more (the rest are a link away, as the
+    busy fixture area below checks), and none that are only for every area."""
+    from hooks.spoke_pages import SHOWN
     soup = read(f"spokes/{spoke['id']}/")
     shown = [text(a) for a in soup.select(".vrp-service__title a")]
     local = SITE.resources_for(spoke["id"])
-    assert sorted(shown) == sorted(" ".join(r["title"].split()) for r in local)
+    titles = [" ".join(r["title"].split()) for r in local]
+    assert set(shown) <= set(titles) and len(shown) == min(SHOWN, len(local))
     everywhere = [r for r in SITE.resources if r["areas"] == ["all"]]
     assert not set(shown) & {r["title"] for r in everywhere} - {r["title"] for r in local}
     link = soup.select_one(f"a[href='../../resources/?area={spoke['id']}']")
@@ -131,15 +135,27 @@ def test_an_area_page_starts_with_its_facts_at_a_glance(read, spoke):
     facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
     doors = [f"Worried about {who}" for kind, who in (("children", "a child"), ("adults", "an adult at risk"))
              if kind in spoke.get("safeguarding", {})]
-    assert list(facts) == ["Council", *doors, "What the local team focuses on", "Funding", "Contact"]
+    team = ["Local team"] if spoke.get("team") else []
+    services = ["Local services"] if SITE.resources_for(spoke["id"]) else []
+    assert list(facts) == ["Council", *team, *doors, *services, "What the local team focuses on", "Funding", "Contact",
+                           "Facts last checked"]
+    if services:
+        assert facts["Local services"].find("a", href="#local-services")
     assert facts["Council"].find("a", href=spoke["council_url"])
+    if spoke.get("team"):
+        assert text(facts["Local team"]) == spoke["team"]
     if spoke.get("funding"):
         assert f"£{spoke['funding']['amount']:,}" in text(facts["Funding"])
         assert facts["Funding"].find("a", href=spoke["funding"]["source"]["url"])
     if spoke["contact"].get("email"):
         assert facts["Contact"].find("a", href=f"mailto:{spoke['contact']['email']}")
     order = [heading(h) for h in soup.select("article h2")]
-    assert order.index("At a glance") < order.index("Local programmes") < order.index("Local services")
+    today = [order.index("At a glance"), order.index("About the local team"), order.index("Local services")]
+    if spoke["programmes"]:
+        today.insert(2, order.index("Local programmes and partnerships"))
+    assert today == sorted(today)
+    if spoke.get("quote"):
+        assert order[-2:] == ["Looking back: 2019", "Sources"], "2019 is history: last, below today's work"
 
 
 def no_empty_headings(soup) -> list[str]:
@@ -161,10 +177,10 @@ def sparse_and_busy(tmp_path_factory):
     spokes_file, resources_file = project / "data" / "spokes.yml", project / "data" / "resources.yml"
     spokes = read_yaml(spokes_file, "data/spokes.yml")[0].data
     sparse, busy = spokes["spokes"][0], spokes["spokes"][1]
-    sparse.update(programmes=[], focus=[], documents=[], contact={})
+    sparse.update(programmes=[], focus=[], documents=[], contact={}, last_checked="2025-03-04")
     sparse.pop("funding", None)
     sparse.pop("safeguarding", None)
-    sparse.pop("team", None)
+    sparse.pop("team_entry", None)
     resources = read_yaml(resources_file, "data/resources.yml")[0].data
     kept = []
     for r in resources["resources"]:
@@ -191,21 +207,32 @@ def built(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_an_area_with_little_published_says_so_and_points_to_its_council(sparse_and_busy):
+def test_an_area_with_little_published_says_so_in_short_facts_and_points_to_its_council(sparse_and_busy):
+    """What is not published is a short fact ("Not published."), or left out; the page never tells of a
+    search ("We have not found...")."""
     site, sparse, _, _ = sparse_and_busy
     soup = built(site, f"spokes/{sparse['id']}")
     assert not no_empty_headings(soup), no_empty_headings(soup)
     glance = soup.select_one("section.vrp-glance")
     facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
-    assert "not found" in text(facts["Funding"]) and facts["Funding"].find("a", href="../../faq/#how-the-model-works")
-    assert "not found" in text(facts["What the local team focuses on"])
-    assert facts["Contact"].find("a", href=sparse["council_url"]) and "not published" in text(facts["Contact"])
-    programmes = soup.find("h2", id="local-programmes").find_next_sibling()
-    assert programmes.name == "p" and "not found" in text(programmes) and programmes.find("a", href=sparse["council_url"])
+    assert text(facts["Funding"]).startswith("Not published") and facts["Funding"].find("a", href="../../faq/#how-the-model-works")
+    assert text(facts["What the local team focuses on"]).startswith("Not published")
+    assert facts["Contact"].find("a", href=sparse["council_url"])
+    assert not soup.find("h2", id="local-programmes-and-partnerships"), "no programmes published: no section"
+    for said in ("have not found", "has not published", "we could not", "we searched"):
+        assert said not in text(soup.select_one("article")).lower(), said
     services = soup.find("h2", id="local-services").find_next_sibling()
     assert "no services just for" in text(services) and services.find("a", href=sparse["council_url"])
     assert not soup.select(".vrp-service")
     assert soup.select_one(f"a[href='../../resources/?area={sparse['id']}']")
+
+
+def test_an_areas_freshness_line_comes_from_its_data(sparse_and_busy):
+    """The copy's first area says it was checked on 2025-03-04, a date no real area has."""
+    site, sparse, _, _ = sparse_and_busy
+    glance = built(site, f"spokes/{sparse['id']}").select_one("section.vrp-glance")
+    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
+    assert text(facts["Facts last checked"]).startswith("4 March 2025")
 
 
 def test_an_area_with_many_entries_shows_the_first_and_links_every_one(sparse_and_busy):

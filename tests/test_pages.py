@@ -37,6 +37,15 @@ def test_every_page_has_the_help_numbers_as_phone_links(site, read):
             assert tel in links and number["number"] in links[tel], f"{page}: {number['name']} missing"
 
 
+def test_every_phone_link_on_every_page_is_a_number_a_phone_can_dial(site, read):
+    """tel: followed by a number in the form the schemas allow (a Markdown link in data text included)."""
+    from test_data import TEL
+    for page in pages(site):
+        for a in read(str(page.relative_to(site))).select("a[href^='tel:']"):
+            assert TEL.fullmatch(a["href"]), (f"{page.relative_to(site)}: {a['href']} is not a number a phone can dial: "
+                                              "write it as digits and spaces, starting with 0 (or 999, 101, 111)")
+
+
 def test_no_page_loads_anything_from_another_host(site, read):
     for page in pages(site):
         soup = read(str(page.relative_to(site)))

@@ -107,6 +107,15 @@ def test_content_checks_are_strict_on_a_schedule():
     assert "schedule" in data["on"] and "make content-check" in steps(data["jobs"]["content"])
 
 
+def test_the_scheduled_review_follows_sources_and_no_other_workflow_does():
+    """Following every source address needs the web: only the scheduled review does it, never the tests."""
+    review = [s for s in load("content-review.yml")["jobs"]["content"]["steps"] if "make content-review" in str(s.get("run"))]
+    assert len(review) == 1 and "cancelled()" in review[0]["if"], "it runs even when the strict checks fail"
+    for workflow in WORKFLOWS:
+        if workflow.name != "content-review.yml":
+            assert "content-review" not in workflow.read_text(), workflow.name
+
+
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     assert re.search(r"^make test$", readme, re.M)

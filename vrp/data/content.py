@@ -112,7 +112,7 @@ def duplicate_entry_warnings(resources) -> list[Problem]:
 
 
 def team_contact_warnings(spokes, resources) -> list[Problem]:
-    """An area's contact and its team's own directory entry (`team:`) should give the same email and web
+    """An area's contact and its team's own directory entry (`team_entry:`) should give the same email and web
     address: a change made in one place and not the other leaves the old one on the site."""
     entries, lines = {}, {}
     for path, record in _records(resources, "resources"):
@@ -120,7 +120,7 @@ def team_contact_warnings(spokes, resources) -> list[Problem]:
         lines.setdefault(record.get("id"), path)
     found = []
     for path, spoke in _records(spokes, "spokes"):
-        entry, contact = entries.get(spoke.get("team")), spoke.get("contact")
+        entry, contact = entries.get(spoke.get("team_entry")), spoke.get("contact")
         if entry is None or not isinstance(contact, dict):
             continue
         for field, words in (("email", "email"), ("url", "web address")):
@@ -129,9 +129,9 @@ def team_contact_warnings(spokes, resources) -> list[Problem]:
                 continue
             at = path + ["contact", field]
             label, where = locate(spokes, at)
-            entry_line = resources.line(lines[spoke["team"]] + [field])
+            entry_line = resources.line(lines[spoke["team_entry"]] + [field])
             found.append(Problem(spokes.path, spokes.line(at),
-                                 f'differs from the {words} on the team\'s own directory entry, "{spoke["team"]}": '
+                                 f'differs from the {words} on the team\'s own directory entry, "{spoke["team_entry"]}": '
                                  f'{theirs or "none"} (data/resources.yml, line {entry_line})',
                                  f"if the {words} has changed, change it in both places: here and in data/resources.yml "
                                  f"at line {entry_line}", label, where))

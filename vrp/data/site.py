@@ -28,7 +28,8 @@ FILES = {
     "places": [],
     "numbers": [],
 }
-DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date"), "retired": (("retired",), "date")}
+DATES = {"resources": (("resources",), "last_reviewed"), "updates": (("items",), "date"), "retired": (("retired",), "date"),
+         "spokes": (("spokes",), "last_checked")}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json"
 REVIEW_AFTER_DAYS = 365
 

@@ -540,14 +540,14 @@ def front_door_problems(spokes: Source, resources: Source, retired: dict | None 
 
 
 def team_problems(spokes: Source, resources: Source, retired: dict | None = None) -> list[Problem]:
-    """An area's `team` must be one of its own directory entries (its contact is compared with it)."""
+    """An area's `team_entry` must be one of its own directory entries (its contact is compared with it)."""
     entries, retired = entries_by_id(resources), retired or {}
     problems = []
     for path, record in _records(spokes, "spokes"):
-        ident, area = record.get("team"), record.get("id")
+        ident, area = record.get("team_entry"), record.get("id")
         if not isinstance(ident, str):
             continue
-        label, field = locate(spokes, path + ["team"])
+        label, field = locate(spokes, path + ["team_entry"])
         entry = entries.get(ident)
         own = [i for i, e in entries.items() if isinstance(i, str) and area in (e.get("areas") or [])]
         near = difflib.get_close_matches(ident, own, n=1, cutoff=0.6)
@@ -563,7 +563,7 @@ def team_problems(spokes: Source, resources: Source, retired: dict | None = None
                     (resources.path, f'resource "{ident}"'))
         else:
             continue
-        problems.append(Problem(spokes.path, spokes.line(path + ["team"]), said[0], said[1], label, field, said[2]))
+        problems.append(Problem(spokes.path, spokes.line(path + ["team_entry"]), said[0], said[1], label, field, said[2]))
     return problems
 
 

@@ -43,7 +43,7 @@ RESERVED_IDS = ("page", "area")  # resources/<id>/ must not shadow the lists
 ORDER = ("When your words name a need, such as knife or domestic abuse, services that help come first and documents "
          "last, unless your words are a document's name. Then entries whose name matches your words come before those "
          "whose topic matches, then those whose organisation matches, then those that only mention them. With an area "
-         "chosen, its local services come first among matches about as good.")
+         "chosen, its local services come first among matches about as good; with none, those anyone can use.")
 
 _TAG = re.compile(r"<[^>]+>")
 

@@ -11,7 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-PAGES = {"home": "", "help": "help/", "faq": "faq/", "directory": "resources/", "spoke-bristol": "spokes/bristol/",
+PAGES = {"home": "", "help": "help/", "faq": "faq/", "directory": "resources/",
+         **{f"spoke-{area}": f"spokes/{area}/" for area in ("banes", "bristol", "north-somerset", "somerset",
+                                                           "south-gloucestershire")},
          "strategy-north-somerset": "strategies/north-somerset-2021-22/", "easy-read": "easy-read/",
          "updates": "updates/"}
 SIZES = [(390, 844), (1280, 800)]
