@@ -7,18 +7,23 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve test test-fast build check content-check content-review content-report contributing hooks linkcheck bench relevance lock browser clean screenshots
+.PHONY: serve test test-fast lint build check content-check content-review content-report contributing hooks linkcheck bench relevance lock browser clean screenshots
 
 serve: $(VENV)/.installed ## set up, then serve the site with live reload on http://127.0.0.1:8000/vrp-site/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed browser tests/tools/node_modules/.installed ## set up, then run every test (browser tests included)
+	$(BIN)/ruff check
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.installed ## the quick tests: data, checks, messages and the search's rules, no browser and no build
+	$(BIN)/ruff check
 	node --test tests/js/
 	$(BIN)/python -m pytest -m fast --durations=5
+
+lint: $(VENV)/.installed ## ruff: pyflakes and bugbear rules over the Python (pyproject.toml); make test runs it first
+	$(BIN)/ruff check
 
 build: $(VENV)/.installed ## the strict build into site/ (a failed build leaves no site/)
 	$(BIN)/python -m vrp.tools.build

@@ -41,7 +41,7 @@ def run(site: Path) -> dict:
                          capture_output=True, text=True, check=True).stdout
     answers = [json.loads(line) for line in out.splitlines()]
     report = [{"q": q["q"], "who": q["who"], "results": a["results"][:3], "site": a.get("site", [])[:3],
-               "wrong": judge(q, a)} for q, a in zip(queries, answers)]
+               "wrong": judge(q, a)} for q, a in zip(queries, answers, strict=True)]
     return {"queries": len(report), "passed": sum(1 for r in report if not r["wrong"]), "report": report}
 
 

@@ -93,7 +93,7 @@ def one_size(n: int, work: Path, browser, runs: int, timeout: int) -> dict:
 def growth(sizes: list[int], runs: dict) -> list[dict]:
     """Build time between consecutive sizes; an exponent near 1 is linear, below 1 is better."""
     out = []
-    for small, large in zip(sizes, sizes[1:]):
+    for small, large in zip(sizes, sizes[1:], strict=False):
         t1, t2 = runs[str(small)]["build_s"], runs[str(large)]["build_s"]
         out.append({"from": small, "to": large, "size_ratio": round(large / small, 2),
                     "time_ratio": round(t2 / t1, 2), "exponent": round(math.log(t2 / t1) / math.log(large / small), 2),

@@ -110,7 +110,7 @@ def show_lighthouse(lh: dict | str, machine: str) -> None:
     table = lighthouse_rows(lh["pages"])
     cols = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
-        print(row[0].ljust(cols[0]), "  ".join(v.rjust(c) for v, c in zip(row[1:-1], cols[1:-1])), "", row[-1])
+        print(row[0].ljust(cols[0]), "  ".join(v.rjust(c) for v, c in zip(row[1:-1], cols[1:-1], strict=True)), "", row[-1])
     for name, page in lh["pages"].items():
         if "error" in page:
             print(f"{name}: Lighthouse failed: {page['error']}")
@@ -125,7 +125,7 @@ def show(report: dict, pages) -> None:
         width = max(len(label) for label, _ in [head, *table])
         cols = [max(len(row[1][i]) for row in [head, *table]) for i in range(len(report["sizes"]))]
         for label, values in [head, *table]:
-            print(label.ljust(width), "  ".join(v.rjust(c) for v, c in zip(values, cols)))
+            print(label.ljust(width), "  ".join(v.rjust(c) for v, c in zip(values, cols, strict=True)))
         print("kB = 1000 bytes; gzip at level 6; browser times resolve to 0.1 ms; one build per size;",
               report["versions"]["machine"])
     show_lighthouse(report["lighthouse"], report["versions"]["machine"])

@@ -123,7 +123,7 @@ def test_the_pieces_of_data_say_exactly_what_the_entries_say(built):
     for shard in folder.glob("terms/*.json"):
         data = json.loads(shard.read_text())
         assert all(t.startswith(shard.stem) for t in data["terms"]) and data["terms"] == sorted(data["terms"])
-        for term, encoded in zip(data["terms"], data["postings"]):
+        for term, encoded in zip(data["terms"], data["postings"], strict=True):
             for doc, where in decode(encoded):
                 found[(doc, term)] = where
     for doc, i in enumerate(order):

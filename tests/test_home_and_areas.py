@@ -132,7 +132,7 @@ def test_an_area_page_starts_with_its_facts_at_a_glance(read, spoke):
     soup = read(f"spokes/{spoke['id']}/")
     glance = soup.select_one("section.vrp-glance")
     assert glance and glance.find_previous("h1") and heading(glance.find("h2")) == "At a glance"
-    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
+    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"), strict=True)}
     doors = [f"Worried about {who}" for kind, who in (("children", "a child"), ("adults", "an adult at risk"))
              if kind in spoke.get("safeguarding", {})]
     team = ["Local team"] if spoke.get("team") else []
@@ -214,7 +214,7 @@ def test_an_area_with_little_published_says_so_in_short_facts_and_points_to_its_
     soup = built(site, f"spokes/{sparse['id']}")
     assert not no_empty_headings(soup), no_empty_headings(soup)
     glance = soup.select_one("section.vrp-glance")
-    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
+    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"), strict=True)}
     assert text(facts["Funding"]).startswith("Not published") and facts["Funding"].find("a", href="../../faq/#how-the-model-works")
     assert text(facts["What the local team focuses on"]).startswith("Not published")
     assert facts["Contact"].find("a", href=sparse["council_url"])
@@ -231,7 +231,7 @@ def test_an_areas_freshness_line_comes_from_its_data(sparse_and_busy):
     """The copy's first area says it was checked on 2025-03-04, a date no real area has."""
     site, sparse, _, _ = sparse_and_busy
     glance = built(site, f"spokes/{sparse['id']}").select_one("section.vrp-glance")
-    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"))}
+    facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"), strict=True)}
     assert text(facts["Facts last checked"]).startswith("4 March 2025")
 
 

@@ -170,7 +170,7 @@ def test_every_directory_entry_is_one_service_with_its_own_file(site):
     resources = load(ROOT).resources
     services = files["services.json"]["contents"]
     assert [directory_id(s) for s in services] == [r["id"] for r in resources]
-    for r, s in zip(resources, services):
+    for r, s in zip(resources, services, strict=True):
         assert s["id"] == str(uuid.uuid5(hsds.NAMESPACE, f"service:{r['id']}"))
         assert files[f"services/{s['id']}.json"] == s, "the /services/{id} file differs from its entry in services.json"
         assert s["name"] == r["title"] and s["url"] == r["url"] and s["status"] == "active"

@@ -3,8 +3,6 @@ broken link inside YAML fails the strict build and says where. Also what GitHub 
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest

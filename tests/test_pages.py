@@ -19,7 +19,7 @@ DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for na
 SITE = load(ROOT)
 HELP = SITE.compact_help  # the help bar's lines, their numbers filled in from the directory
 # mkdocs.yml's extra_css, in order (the file has tags plain YAML cannot read)
-EXTRA_CSS = re.findall(r"^  - (\S+\.css)", re.split(r"\n(?=\S)", (ROOT / "mkdocs.yml").read_text().split("\nextra_css:\n", 1)[1], 1)[0], re.M)
+EXTRA_CSS = re.findall(r"^  - (\S+\.css)", re.split(r"\n(?=\S)", (ROOT / "mkdocs.yml").read_text().split("\nextra_css:\n", 1)[1], maxsplit=1)[0], re.M)
 
 
 def text(soup) -> str:
@@ -202,7 +202,7 @@ def test_north_somerset_strategy_tables_match_the_data(read):
     rows = soup.select("table.vrp-table tbody tr")
     beat_rows = [r for r in rows if r.find("th") and any(b["name"] in text(r.find("th")) for b in data["beats"]["rows"])]
     assert len(beat_rows) == len(data["beats"]["rows"])
-    for tr, beat in zip(beat_rows, data["beats"]["rows"]):
+    for tr, beat in zip(beat_rows, data["beats"]["rows"], strict=True):
         cells = [text(td).replace(",", "") for td in tr.find_all("td")]
         assert cells[:4] == [str(n) for n in beat["counts"]]
         assert cells[4] == str(sum(beat["counts"][:3]))
@@ -289,7 +289,7 @@ def test_resources_json_and_csv_match_the_yaml(site):
     resources = DATA["resources"]["resources"]
     published = json.loads((site / "resources.json").read_text())["resources"]
     assert [r["id"] for r in published] == [r["id"] for r in resources]
-    for mine, theirs in zip(resources, published):
+    for mine, theirs in zip(resources, published, strict=True):
         assert theirs["title"] == mine["title"] and theirs["url"] == mine["url"]
         assert theirs["type"]["id"] == mine["type"]
         assert [t["id"] for t in theirs["topics"]] == mine["topics"]
@@ -297,7 +297,7 @@ def test_resources_json_and_csv_match_the_yaml(site):
         assert all(t["label"] for t in theirs["topics"])
     rows = list(csv.DictReader(io.StringIO((site / "resources.csv").read_text())))
     assert [r["id"] for r in rows] == [r["id"] for r in resources]
-    assert all(row["topics"].split(";") == r["topics"] for row, r in zip(rows, resources))
+    assert all(row["topics"].split(";") == r["topics"] for row, r in zip(rows, resources, strict=True))
 
 
 def test_every_resource_has_its_own_page_in_the_directory(read):

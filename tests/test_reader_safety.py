@@ -3,7 +3,6 @@ for the page, phone numbers that never break, the exit control as GOV.UK's, a se
 words behind, and a look that reads as a public service (issues 14 and 15)."""
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlsplit
 
@@ -11,7 +10,7 @@ import pytest
 import yaml
 
 from browser import serve, site_search
-from conftest import ROOT, build, copy_project, pages
+from conftest import build, copy_project, pages
 from test_browser import NEUTRAL, all_paths, fake_neutral_page
 
 pytestmark = pytest.mark.browser

@@ -186,7 +186,7 @@ def test_open_data_and_every_other_file_are_byte_for_byte_the_same(builds):
             problems.append(f"{path}: MkDocs wrote {len(ours)} bytes (sha256 {hashlib.sha256(ours).hexdigest()[:12]}), "
                             f"ProperDocs {len(theirs)} (sha256 {hashlib.sha256(theirs).hexdigest()[:12]})")
             continue
-        line = next((n for n, (a, b) in enumerate(zip(*lines), 1) if a != b), min(map(len, lines)) + 1)
+        line = next((n for n, (a, b) in enumerate(zip(*lines, strict=False), 1) if a != b), min(map(len, lines)) + 1)
         problems.append(f"{path}:{line}: {first_difference(*lines, joiner=' / ')}")
     fail_with(problems, "a file differs between the MkDocs and the ProperDocs builds")
 

@@ -71,7 +71,7 @@ def differences(ours, theirs) -> list[str]:
     a, b = ours.evaluate(STYLES, None), theirs.evaluate(STYLES, None)
     assert [e[0] for e in a] == [e[0] for e in b], "the two loads differ in their elements or classes"
     found = []
-    for i, ((name, h1), (_, h2)) in enumerate(zip(a, b)):
+    for i, ((name, h1), (_, h2)) in enumerate(zip(a, b, strict=True)):
         if h1 != h2 and len(found) < 5:
             mine, full = (dict(line.split(":", 1) for line in p.evaluate(STYLES, i).splitlines()) for p in (ours, theirs))
             changed = sorted(k for k in mine.keys() | full.keys() if mine.get(k) != full.get(k))[:4]

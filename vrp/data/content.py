@@ -54,7 +54,7 @@ def warnings(site, root: Path) -> list[Problem]:
         found += duplicate_entry_warnings(resources)
         if "spokes" in sources:
             found += team_contact_warnings(sources["spokes"], resources)
-    for name, source in sources.items():
+    for source in sources.values():
         for path, text in all_texts(source.data, []):
             record, field = locate(source, path)
             for match in VAGUE.finditer(text):

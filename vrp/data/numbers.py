@@ -45,7 +45,7 @@ def shown(sources: dict[str, Source], root: Path) -> list[tuple[str, Problem]]:
             for field in ("number", "text"):
                 if isinstance(line.get(field), str):
                     at(sources["help"], path + [field], line[field])
-    for name, source in sources.items():
+    for source in sources.values():
         if source.path == LIST:
             continue
         for path, text in all_texts(source.data, []):

@@ -107,7 +107,7 @@ def _subschema_hint(error) -> str:
     return hint[0].lower() + hint[1:] if hint else ""
 
 
-def schema_problems(source: Source, validator: Draft202012Validator) -> list[Problem]:
+def schema_problems(source: Source, validator: Validator) -> list[Problem]:
     problems = []
     for error in validator.iter_errors(source.data):
         path = list(error.absolute_path)
@@ -247,7 +247,7 @@ def when_problems(source: Source) -> list[Problem]:
         if isinstance(when, str) and isinstance(date, str) and as_date(date) and date[:4] not in when:
             label, fieldname = locate(source, path + ["when"])
             problems.append(Problem(source.path, source.line(path + ["when"]), f'"{when}" does not name the year of the date, {date}',
-                                    f"make `when` and `date` agree: `date` is the first day of the period `when` names", label, fieldname))
+                                    "make `when` and `date` agree: `date` is the first day of the period `when` names", label, fieldname))
     return problems
 
 
@@ -340,7 +340,7 @@ def text_problems(source: Source, validator, phone: re.Pattern | None = None) ->
     for path, value, spec, record_spec in texts(source, root):
         label, field = locate(source, path)
 
-        def problem(needle, message, fix):
+        def problem(needle, message, fix, path=path, label=label, field=field):  # this text's, bound now
             line = source.line_of(path, needle) if needle else source.line(path)
             problems.append(Problem(source.path, line, message, fix, label, field))
 
@@ -521,7 +521,7 @@ def front_door_problems(spokes: Source, resources: Source, retired: dict | None 
                       f"this area has no entry for reporting a concern about {who} yet: add the council's one to "
                       f"data/resources.yml first (with areas: [{area}] and report_a_concern: [{kind}]), then write its id here")
 
-            def problem(message, fix, depends=True):
+            def problem(message, fix, depends=True, at=at, label=label, field=field, ident=ident):  # bound now
                 problems.append(Problem(spokes.path, spokes.line(at), message, fix, label, field,
                                         (resources.path, f'resource "{ident}"') if depends else ()))
 

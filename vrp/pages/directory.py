@@ -257,7 +257,7 @@ class Directory:
         """The entries as the site search shows them, those of one topic together (as the cards' pieces)."""
         labels = self.site.labels["types"]
         grouped = sorted(range(len(self.entries)), key=lambda i: (self.index["topics"][self.entries[i]["topics"][0]], i))
-        kinds = dict(zip([t["id"] for t in self.site.vocabularies["types"]], type_kinds(self.site)))
+        kinds = dict(zip([t["id"] for t in self.site.vocabularies["types"]], type_kinds(self.site), strict=True))
         return [Doc(title=r["title"], url=entry_path(r), context=f"{labels[r['type']]} · {r['organisation']}",
                     kind=kinds[r["type"]], text=plain(self.described[r["id"]]).strip(),
                     organisation=f"{r['organisation']} {labels[r['type']]}", topics=list(r["topics"]))
@@ -270,7 +270,7 @@ class Directory:
         pick = lambda kind: [{"id": e["id"], "label": e["label"]} for e in vocab[kind]]  # noqa: E731
         return {
             "data": data_url, "root": root, "count": len(self.entries), "piece": PIECE, "first": FIRST, "shards": self.shards,
-            "areas": pick("areas"), "types": [{**t, "kind": kind} for t, kind in zip(pick("types"), type_kinds(self.site))],
+            "areas": pick("areas"), "types": [{**t, "kind": kind} for t, kind in zip(pick("types"), type_kinds(self.site), strict=True)],
             "audiences": pick("audiences"), "topics": pick("topics"), "synonyms": synonym_config(self.site, self.index["topics"]),
             "local": self.local_counts, "stop": STOP_WORDS,
         }

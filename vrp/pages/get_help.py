@@ -137,8 +137,8 @@ def situations(data: dict, resources: list[dict], topic_labels: dict[str, str]) 
     entries = {r["id"]: r for r in resources}
     return [{"id": s["id"], "title": s["title"], "summary": s.get("summary"),
              "topics": [{"id": t, "label": topic_labels[t]} for t in s.get("topics", [])],
-             "lines": [_line(raw, entries.get(raw.get("resource"), {}), ident) for raw, ident in zip(s["lines"], ids)]}
-            for s, ids in zip(data["situations"], _line_ids(data["situations"]))]
+             "lines": [_line(raw, entries.get(raw.get("resource"), {}), ident) for raw, ident in zip(s["lines"], ids, strict=True)]}
+            for s, ids in zip(data["situations"], _line_ids(data["situations"]), strict=True)]
 
 
 def local_groups(areas: list[dict], by_area: dict[str, list[dict]], shown: list[dict]) -> list[dict]:

@@ -131,7 +131,7 @@ def drop_unused_definitions(css: str, elsewhere: str, script_words: set[str] = f
         read = set(re.findall(r"var\(\s*(--[\w-]+)", text)) | script_words
         animated = set(WORD.findall(" ".join(re.findall(r"animation(?:-name)?\s*:([^;}]*)", text))))
 
-        def keep(rule) -> str:
+        def keep(rule, read=read) -> str:  # this round's `read`, bound now
             declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
             kept = [d for d in declarations if not (d.type == "declaration" and d.name.startswith("--")
                                                     and d.name not in read)]

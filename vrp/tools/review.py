@@ -122,7 +122,7 @@ def review(root: Path, today=None, follower=follow, workers: int = WORKERS) -> R
     cited = sources(root)
     urls = sorted({url for _, url in cited})
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(urls) or 1))) as pool:
-        ends = dict(zip(urls, pool.map(follower, urls)))
+        ends = dict(zip(urls, pool.map(follower, urls), strict=True))
     moved_, unreachable = [], []
     for where, url in sorted(cited):
         end = ends[url]
