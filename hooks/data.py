@@ -1,21 +1,31 @@
-"""Load and validate everything in data/ once, before MkDocs reads a single page.
+"""Load and check everything in data/ once, before MkDocs reads a single page (vrp.build.load).
 
-Any problem stops the build here, so a mistake never reaches a half-built site. The validated
-`Site` is put in `config.extra.vrp` for the other hooks, the macros and the templates.
+Any problem stops the build here, so a mistake never reaches a half-built site. The build (the model, the
+one template environment, the manifest) goes in `config.extra.vrp` for the other hooks and the macros; the
+theme's templates read `config.extra.vrp.theme`. The environment is the theme's own, with the project's
+filters added, and MkDocs renders every page through it (on_env).
 """
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from vrp import config as project_config
+from vrp.build import load
 from vrp.data.problems import DataError
-from vrp.data.site import load
 
 
 @event_priority(100)  # before mkdocs-macros copies `extra` into its variables
 def on_config(config):
+    root = Path(config.config_file_path).parent
+    settings = project_config.read(root)
+    settings.dirs = [Path(d) for d in config.theme.dirs]
     try:
-        config.extra["vrp"] = load(Path(config.config_file_path).parent)
-    except DataError as error:
+        config.extra["vrp"] = load(root, env=config.theme.get_env(), config=settings)
+    except (DataError, ValueError) as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def on_env(env, config, files):
+    return config.extra["vrp"].env  # the same environment, so every template has the same filters

@@ -22,6 +22,12 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
+def load(root: Path, today=None):
+    """The checked data of a project, as its model (the Site of vrp.build.load, which raises DataError)."""
+    from vrp.build import load as load_build
+    return load_build(root, today).site
+
+
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project, to break on purpose."""
     for name in ("data", "docs", "overrides", "hooks", "schemas", "vrp", "mkdocs.yml"):

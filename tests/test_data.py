@@ -11,7 +11,8 @@ from jsonschema.validators import validator_for
 
 from conftest import ROOT
 from vrp.data.content import warnings
-from vrp.data.site import FILES, load
+from conftest import load
+from vrp.data.files import FILES
 
 pytestmark = pytest.mark.fast  # make test-fast
 
@@ -35,8 +36,8 @@ def test_every_data_file_has_a_schema_named_on_its_first_line():
 
 
 def test_the_real_data_is_valid(site):
-    assert site.resources
-    assert [s["id"] for s in site.spokes] == ["banes", "bristol", "north-somerset", "somerset", "south-gloucestershire"]
+    assert site.entries
+    assert [s.id for s in site.spokes] == ["banes", "bristol", "north-somerset", "somerset", "south-gloucestershire"]
 
 
 def test_north_somerset_tables_add_up(site):
@@ -58,7 +59,7 @@ def test_content_checks_flag_vague_links_and_missing_alt_text(tmp_path, site):
 
 
 def test_content_checks_list_resources_due_for_review(site):
-    due = {r["id"] for r in site.due_for_review()}
+    due = {e.id for e in site.due_for_review()}
     found = warnings(site, ROOT)
     said = [str(w) for w in found]
     for rid in due:
@@ -105,9 +106,9 @@ TEL = re.compile(r"tel:(999|101|111|18000|116\d{3}|0\d{7,10})")
 
 
 def test_a_tel_link_is_made_only_from_a_number_in_the_form_the_schema_allows():
-    """The schema's phone pattern and the `tel` filter agree: every number it allows becomes a tel:
+    """The schema's phone pattern and the model's tel: link agree: every number it allows becomes a tel:
     link of digits a phone can dial, and the forms a phone cannot dial are refused before a page is made."""
-    from vrp.pages.render import tel
+    from vrp.model import tel
     schemas = {name: json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text()) for name in ("resources", "help")}
     phone = re.compile(schemas["resources"]["$defs"]["phone"]["pattern"])
     number = re.compile(schemas["help"]["$defs"]["phone"]["pattern"])  # a help line's

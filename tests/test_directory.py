@@ -601,8 +601,8 @@ def with_first_entry(project, **fields) -> dict:
 def test_a_tag_is_refused_by_the_check_and_would_still_be_shown_as_typed(tmp_path):
     """The data check refuses a tag, at its line; the rendering escapes one all the same, in case it ever got past."""
     from vrp.data.problems import DataError
-    from vrp.data.site import load
-    from vrp.pages.render import markdown_html
+    from conftest import load
+    from vrp.render import markdown_html
     project = directory_project(tmp_path / "project")
     with_first_entry(project, description=HOSTILE)
     with pytest.raises(DataError) as raised:

@@ -20,8 +20,8 @@ from vrp.pages.directory import plain
 from vrp.search.postings import decode
 from vrp.search.words import STOP_WORDS, words
 from vrp.data.problems import DataError
-from vrp.pages.render import markdown_html
-from vrp.data.site import load
+from vrp.render import markdown_html
+from conftest import load
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
 VOCAB = yaml.safe_load((ROOT / "tests" / "fixtures" / "directory" / "vocabularies.yml").read_text())

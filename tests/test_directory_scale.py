@@ -106,7 +106,7 @@ def test_the_first_load_fetches_none_of_the_directorys_data_and_a_search_only_so
 def test_an_area_page_shows_a_few_of_its_services_and_links_the_rest(large):
     """An area's page stays the same size however many services the area has: it shows the first SHOWN
     and links the area's own list in the directory, where every one of them is."""
-    from hooks.spoke_pages import SHOWN
+    from vrp.manifest import SHOWN
     for page in sorted((large["site"] / "spokes").glob("*/index.html")):
         area = page.parent.name
         local = [e for e in large["entries"] if area in e["areas"]]

@@ -187,11 +187,11 @@ def test_the_retired_entry_s_old_address_says_so_and_where_to_go(built):
 @pytest.mark.fast
 def test_every_example_passes_the_data_check_in_memory(tmp_path):
     """The same copy as the build's, checked without building: what `make test-fast` covers of this module."""
-    from vrp.data.site import load
+    from conftest import load
     project = copy_project(tmp_path / "project")
     for template in TEMPLATES:
         apply(project, template)
     put_links(project)
     retire(project)
     site = load(project)
-    assert site.retired and site.retired[0]["reason"] == "The service closed in November 2026."
+    assert site.retired and site.retired[0].reason == "The service closed in November 2026."

@@ -14,7 +14,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import ROOT
-from vrp.data.site import FILES
+from vrp.data.files import FILES
 
 pytestmark = pytest.mark.fast  # make test-fast
 

@@ -14,12 +14,13 @@ from collections import defaultdict
 import pytest
 
 from conftest import ROOT, build, copy_project
-from vrp.pages.get_help import LOCAL_TYPE
+from vrp.model import LOCAL_TYPE
+from vrp.pages.help import local_groups
 from vrp.data.problems import DataError
-from vrp.data.site import load
+from conftest import load
 
 SITE = load(ROOT)
-LINES = [line for situation in SITE.help for line in situation["lines"]]
+LINES = [line for situation in SITE.help for line in situation.lines]
 VALID_TEL = re.compile(r"tel:(999|101|111|18000|116\d{3}|0\d{7,10})")
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 
@@ -57,13 +58,13 @@ def test_each_situation_is_a_section_with_its_own_link_and_ids_are_unique(read):
     assert len({h.get_text(" ", strip=True) for h in article.find_all("h2")}) == len(article.find_all("h2"))
     nav = soup.select_one("nav.vrp-situations")
     for situation in SITE.help + [SITE.help_local]:
-        heading = article.find(id=situation["id"])
-        assert heading is not None and heading.name == "h2", situation["id"]
-        assert situation["title"] in heading.get_text(), situation["id"]
-        assert nav.find("a", href=f"#{situation['id']}"), f"the list of situations has no link to {situation['id']}"
+        heading = article.find(id=situation.id)
+        assert heading is not None and heading.name == "h2", situation.id
+        assert situation.title in heading.get_text(), situation.id
+        assert nav.find("a", href=f"#{situation.id}"), f"the list of situations has no link to {situation.id}"
     toc = {a["href"] for a in soup.select(".md-nav--secondary a")}
-    assert {f"#{s['id']}" for s in SITE.help} <= toc, "each situation is in the page's contents"
-    for group in SITE.local_help():  # "Choose your area": each area folded under its name, a control of its own
+    assert {f"#{s.id}" for s in SITE.help} <= toc, "each situation is in the page's contents"
+    for group in local_groups(SITE):  # "Choose your area": each area folded under its name, a control of its own
         heading = article.find(id=group["id"])
         assert heading.name == "h3" and heading.parent.name == "summary", group["id"]
         assert heading.parent.parent.name == "details" and not heading.parent.parent.has_attr("open"), group["id"]
@@ -82,20 +83,20 @@ def test_each_number_is_in_its_situation_once_and_nowhere_else(read):
     soup = read("help/")
     article = soup.select_one("article")
     for situation in SITE.help:
-        parts = section(soup, situation["id"])
+        parts = section(soup, situation.id)
         anchors = [a for el in parts for a in el.find_all("a")]
-        for line in situation["lines"]:
-            if line["number"]:
-                here = [a for a in anchors if a["href"] == line["tel"]]
-                assert len(here) == 1, f"{situation['id']}: {line['name']} {line['number']}"
-                assert line["number"] in here[0].get_text()
-                assert len([a for a in tel_links([article]) if a["href"] == line["tel"]]) == 1, line["number"]
-            if line["text"]:
-                here = [a for a in anchors if a["href"] == line["sms"]]
-                assert len(here) == 1 and line["text"] in here[0].get_text() and line["text_word"] in here[0].get_text()
-                assert len(article.select(f"a[href='{line['sms']}']")) == 1, line["text"]
-            if line["url"]:
-                assert any(a["href"] == line["url"] for a in anchors), f"{situation['id']}: no link to {line['url']}"
+        for line in situation.lines:
+            if line.number:
+                here = [a for a in anchors if a["href"] == line.tel]
+                assert len(here) == 1, f"{situation.id}: {line.name} {line.number}"
+                assert line.number in here[0].get_text()
+                assert len([a for a in tel_links([article]) if a["href"] == line.tel]) == 1, line.number
+            if line.text:
+                here = [a for a in anchors if a["href"] == line.sms]
+                assert len(here) == 1 and line.text in here[0].get_text() and line.text_word in here[0].get_text()
+                assert len(article.select(f"a[href='{line.sms}']")) == 1, line.text
+            if line.url:
+                assert any(a["href"] == line.url for a in anchors), f"{situation.id}: no link to {line.url}"
 
 
 def test_no_number_is_repeated_but_a_local_service_under_each_of_its_areas(read):
@@ -104,7 +105,7 @@ def test_no_number_is_repeated_but_a_local_service_under_each_of_its_areas(read)
     and for adults); each is then listed once."""
     soup = read("help/")
     seen = defaultdict(list)
-    groups = {g["id"] for g in SITE.local_help()}
+    groups = {g["id"] for g in local_groups(SITE)}
     where = {}
     for group in groups:
         for el in section(soup, group):
@@ -127,17 +128,17 @@ def test_each_situation_links_its_topics_in_the_directory(read, site):
     soup = read("help/")
     topics = {t["id"] for t in SITE.vocabularies["topics"]}
     for situation in SITE.help:
-        parts = section(soup, situation["id"])
+        parts = section(soup, situation.id)
         hrefs = {a["href"] for el in parts for a in el.find_all("a")}
-        for topic in situation["topics"]:
+        for topic in situation.topics:
             assert topic["id"] in topics
-            assert f"../resources/?topic={topic['id']}" in hrefs, f"{situation['id']}: {topic['id']}"
+            assert f"../resources/?topic={topic['id']}" in hrefs, f"{situation.id}: {topic['id']}"
     assert (site / "resources" / "index.html").exists()
 
 
 def test_local_help_lists_each_areas_local_services_from_the_directory(read):
     soup = read("help/")
-    listed = {line["resource"] for line in LINES}
+    listed = {line.resource for line in LINES}
 
     def entries(group_id):
         found = []
@@ -147,9 +148,9 @@ def test_local_help_lists_each_areas_local_services_from_the_directory(read):
         return found
 
     every = entries("local-all-areas") if soup.find(id="local-all-areas") else []
-    areas = [a["id"] for a in SITE.vocabularies["areas"]]
+    areas = [a.id for a in SITE.areas]
     for area in areas:
-        expected = {r["id"] for r in SITE.resources_for(area) if r["type"] == LOCAL_TYPE} - listed
+        expected = {e.id for e in SITE.entries_for(area) if e.type == LOCAL_TYPE} - listed
         shown = entries(f"local-{area}")
         assert len(shown) == len(set(shown)), area
         assert set(shown) | set(every) >= expected, f"{area}: missing {expected - set(shown) - set(every)}"
@@ -158,8 +159,8 @@ def test_local_help_lists_each_areas_local_services_from_the_directory(read):
         assert any(a["href"] == f"../resources/?area={area}" for el in section(soup, f"local-{area}")
                    for a in el.find_all("a")), area
     for ident in every:
-        resource = next(r for r in SITE.resources if r["id"] == ident)
-        assert set(areas) <= set(resource["areas"]) and resource["type"] == LOCAL_TYPE, ident
+        resource = SITE.by_id[ident]
+        assert set(areas) <= set(resource.areas) and resource.type == LOCAL_TYPE, ident
     for ident in every + [i for area in areas for i in entries(f"local-{area}")]:
         assert read(f"resources/{ident}/").find("h1"), f"the directory has no page for {ident}"
 
@@ -169,10 +170,10 @@ def test_the_404_page_uses_the_same_short_help_block(read):
     ids = [el["id"] for el in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))
     block = soup.select_one(".vrp-help")
-    urgent = next(line for line in SITE.help[0]["lines"] if line["number"])
-    assert block.find("a", href=urgent["tel"])
+    urgent = next(line for line in SITE.help[0].lines if line.number)
+    assert block.find("a", href=urgent.tel)
     for situation in SITE.help + [SITE.help_local]:
-        assert block.find("a", href=re.compile(rf"help/#{situation['id']}$")), situation["id"]
+        assert block.find("a", href=re.compile(rf"help/#{situation.id}$")), situation.id
 
 
 def test_local_help_grows_as_the_directory_does(tmp_path):
@@ -199,7 +200,7 @@ def test_local_help_grows_as_the_directory_does(tmp_path):
     soup = BeautifulSoup((out / "help" / "index.html").read_text(), "html.parser")
 
     def group_of(ident):
-        return [g for g in ["local-all-areas"] + [f"local-{a['id']}" for a in SITE.vocabularies["areas"]]
+        return [g for g in ["local-all-areas"] + [f"local-{a.id}" for a in SITE.areas]
                 if any(el.select(f"a[href='../resources/{ident}/']") for el in section(soup, g))]
 
     assert group_of("test-one-area") == ["local-bristol"]
@@ -215,17 +216,16 @@ def test_local_help_grows_as_the_directory_does(tmp_path):
 # --- the data ---------------------------------------------------------------------------------------
 
 def test_the_help_bar_lines_have_a_name_and_a_number():
-    assert SITE.compact_help
-    for line in SITE.compact_help:
-        assert line["name"] and line["number"] and line["tel"] == "tel:" + digits(line["number"])
+    assert SITE.help_bar
+    for line in SITE.help_bar:
+        assert line.name and line.number and line.tel == "tel:" + digits(line.number)
 
 
 def test_a_line_naming_a_directory_entry_takes_its_name_number_and_website():
-    entries = {r["id"]: r for r in SITE.resources}
     for line in LINES:
-        if line["resource"]:
-            entry = entries[line["resource"]]
-            assert line["number"] == entry.get("phone") and line["url"] == entry["url"]
+        if line.resource:
+            entry = SITE.by_id[line.resource]
+            assert line.number == entry.phone and line.url == entry.url
 
 
 def project_with(tmp_path, find, replace):
@@ -241,10 +241,10 @@ def test_the_fixture_gives_the_help_bar_its_lines(tmp_path):
     shutil.copytree(FIXTURES, tmp_path / "data")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     site = load(tmp_path)
-    assert [(line["name"], line["number"]) for line in site.compact_help] == [("Emergency", "999"), ("Childline", "0800 1111")]
-    assert [s["id"] for s in site.help] == ["in-danger-now", "child-at-risk"]
-    assert site.help[1]["lines"][1]["sms"] == "sms:85258"
-    assert site.help[1]["topics"] == [{"id": "knife-crime", "label": "Knife crime"}]
+    assert [(line.name, line.number) for line in site.help_bar] == [("Emergency", "999"), ("Childline", "0800 1111")]
+    assert [s.id for s in site.help] == ["in-danger-now", "child-at-risk"]
+    assert site.help[1].lines[1].sms == "sms:85258"
+    assert site.help[1].topics == ({"id": "knife-crime", "label": "Knife crime"},)
 
 
 MISTAKES = [
@@ -297,7 +297,7 @@ def test_each_number_is_one_large_tap_target_that_never_wraps(browser, base_url,
     page = context.new_page()
     page.goto(base_url + "help/")
     boxes = page.evaluate(NUMBER_BOXES)
-    assert len(boxes) >= len([line for line in LINES if line["number"] or line["text"]])
+    assert len(boxes) >= len([line for line in LINES if line.number or line.text])
     for box in boxes:
         assert box["width"] >= 44 and box["height"] >= 44, box
         assert box["lines"] == 1, f"the number wraps: {box}"
@@ -309,17 +309,16 @@ def test_each_number_is_one_large_tap_target_that_never_wraps(browser, base_url,
 @pytest.mark.browser
 def test_a_link_to_a_situation_opens_the_page_at_it(page, base_url):
     for situation in SITE.help[1:] + [SITE.help_local]:
-        page.goto(base_url + f"help/#{situation['id']}")
-        top = page.evaluate(f"document.getElementById('{situation['id']}').getBoundingClientRect().top")
-        assert 0 <= top < page.viewport_size["height"] / 2, (situation["id"], top)
+        page.goto(base_url + f"help/#{situation.id}")
+        top = page.evaluate(f"document.getElementById('{situation.id}').getBoundingClientRect().top")
+        assert 0 <= top < page.viewport_size["height"] / 2, (situation.id, top)
 
 
 def test_each_service_has_its_own_link_that_no_section_uses():
-    from vrp.pages.get_help import situations
-    data = {"situations": [
+    from vrp.model import line_ids
+    situations = [
         {"id": "stalking", "title": "Stalking", "lines": [{"name": "Stalking", "when": "a"}, {"name": "Stalking", "when": "b"}]},
-        {"id": "other", "title": "Other", "lines": [{"resource": "local-team", "when": "c"}, {"name": "Get help", "when": "d"}]}]}
-    ids = [line["id"] for s in situations(data, [{"id": "local-team", "title": "Local team", "url": "https://x.org.uk/"}], {})
-           for line in s["lines"]]
+        {"id": "other", "title": "Other", "lines": [{"resource": "local-team", "when": "c"}, {"name": "Get help", "when": "d"}]}]
+    ids = [i for line in line_ids(situations) for i in line]
     assert len(set(ids)) == 4 and not {"stalking", "other", "get-help"} & set(ids), ids
     assert not any(i.startswith("local-") for i in ids), ids

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project
-from vrp.data.site import load
+from conftest import load
 from vrp.data.yamlsource import read as read_yaml
 
 SITE = load(ROOT)
@@ -47,7 +47,7 @@ def test_the_home_page_offers_the_five_routes_and_every_area(read):
     assert routes == {"Get help now": "help/", "Find a service near you": "resources/", "What we do": "about/",
                       "For professionals": "professionals/", "Your area": "spokes/"}
     areas = [a["href"] for a in soup.select(".vrp-area-cards a")]
-    assert areas == [f"spokes/{s['id']}/" for s in SITE.spokes]
+    assert areas == [f"spokes/{s.id}/" for s in SITE.spokes]
 
 
 
@@ -110,51 +110,51 @@ def test_a_tap_anywhere_on_a_card_opens_its_link(browser, base_url, viewport):
 
 # --- the area (spoke) pages ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s["id"])
+@pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s.id)
 def test_an_area_page_lists_exactly_the_directorys_entries_for_that_area(read, spoke):
     """Its own entries, the first SHOWN of them when there are more (the rest are a link away, as the
     busy fixture area below checks), and none that are only for every area."""
-    from hooks.spoke_pages import SHOWN
-    soup = read(f"spokes/{spoke['id']}/")
+    from vrp.manifest import SHOWN
+    soup = read(f"spokes/{spoke.id}/")
     shown = [text(a) for a in soup.select(".vrp-service__title a")]
-    local = SITE.resources_for(spoke["id"])
-    titles = [" ".join(r["title"].split()) for r in local]
+    local = SITE.entries_for(spoke.id)
+    titles = [" ".join(e.title.split()) for e in local]
     assert set(shown) <= set(titles) and len(shown) == min(SHOWN, len(local))
-    everywhere = [r for r in SITE.resources if r["areas"] == ["all"]]
-    assert not set(shown) & {r["title"] for r in everywhere} - {r["title"] for r in local}
-    link = soup.select_one(f"a[href='../../resources/?area={spoke['id']}']")
-    assert link and spoke["name"] in text(link), "one line links to the directory filtered for the area"
+    everywhere = SITE.national
+    assert not set(shown) & {e.title for e in everywhere} - {e.title for e in local}
+    link = soup.select_one(f"a[href='../../resources/?area={spoke.id}']")
+    assert link and spoke.name in text(link), "one line links to the directory filtered for the area"
     assert str(len(everywhere)) in text(link.parent)
 
 
-@pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s["id"])
+@pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s.id)
 def test_an_area_page_starts_with_its_facts_at_a_glance(read, spoke):
-    soup = read(f"spokes/{spoke['id']}/")
+    soup = read(f"spokes/{spoke.id}/")
     glance = soup.select_one("section.vrp-glance")
     assert glance and glance.find_previous("h1") and heading(glance.find("h2")) == "At a glance"
     facts = {heading(dt): dd for dt, dd in zip(glance.find_all("dt"), glance.find_all("dd"), strict=True)}
     doors = [f"Worried about {who}" for kind, who in (("children", "a child"), ("adults", "an adult at risk"))
-             if kind in spoke.get("safeguarding", {})]
-    team = ["Local team"] if spoke.get("team") else []
-    services = ["Local services"] if SITE.resources_for(spoke["id"]) else []
+             if kind in spoke.front_doors]
+    team = ["Local team"] if spoke.team else []
+    services = ["Local services"] if SITE.entries_for(spoke.id) else []
     assert list(facts) == ["Council", *team, *doors, *services, "What the local team focuses on", "Funding", "Contact",
                            "Facts last checked"]
     if services:
         assert facts["Local services"].find("a", href="#local-services")
-    assert facts["Council"].find("a", href=spoke["council_url"])
-    if spoke.get("team"):
-        assert text(facts["Local team"]) == spoke["team"]
-    if spoke.get("funding"):
-        assert f"£{spoke['funding']['amount']:,}" in text(facts["Funding"])
-        assert facts["Funding"].find("a", href=spoke["funding"]["source"]["url"])
-    if spoke["contact"].get("email"):
-        assert facts["Contact"].find("a", href=f"mailto:{spoke['contact']['email']}")
+    assert facts["Council"].find("a", href=spoke.council_url)
+    if spoke.team:
+        assert text(facts["Local team"]) == spoke.team
+    if spoke.funding:
+        assert f"£{spoke.funding['amount']:,}" in text(facts["Funding"])
+        assert facts["Funding"].find("a", href=spoke.funding["source"]["url"])
+    if spoke.contact.get("email"):
+        assert facts["Contact"].find("a", href=f"mailto:{spoke.contact['email']}")
     order = [heading(h) for h in soup.select("article h2")]
     today = [order.index("At a glance"), order.index("About the local team"), order.index("Local services")]
-    if spoke["programmes"]:
+    if spoke.programmes:
         today.insert(2, order.index("Local programmes and partnerships"))
     assert today == sorted(today)
-    if spoke.get("quote"):
+    if spoke.quote:
         assert order[-2:] == ["Looking back: 2019", "Sources"], "2019 is history: last, below today's work"
 
 
@@ -237,7 +237,7 @@ def test_an_areas_freshness_line_comes_from_its_data(sparse_and_busy):
 
 def test_an_area_with_many_entries_shows_the_first_and_links_every_one(sparse_and_busy):
     """A busy area's page stays a page: the first SHOWN entries, then a link to the area's full list."""
-    from hooks.spoke_pages import SHOWN
+    from vrp.manifest import SHOWN
     site, _, busy, titles = sparse_and_busy
     soup = built(site, f"spokes/{busy['id']}")
     shown = [text(a) for a in soup.select(".vrp-service__title a")]
@@ -252,7 +252,7 @@ def test_an_area_with_many_entries_shows_the_first_and_links_every_one(sparse_an
 
 def test_no_area_page_has_an_empty_heading(read):
     for spoke in SITE.spokes:
-        assert not no_empty_headings(read(f"spokes/{spoke['id']}/")), spoke["id"]
+        assert not no_empty_headings(read(f"spokes/{spoke.id}/")), spoke.id
 
 
 # --- for professionals ---------------------------------------------------------------------------
@@ -265,7 +265,7 @@ def test_the_professionals_page_is_in_the_nav_and_links_the_directory_filtered_f
     for a in links:
         field, value = re.fullmatch(r"\.\./resources/\?(\w+)=([a-z0-9-]+)", a["href"]).groups()
         kind = {"audience": "audiences", "type": "types"}[field]
-        count = sum(1 for r in SITE.resources if (r["type"] == value if kind == "types" else value in r[kind]))
+        count = sum(1 for e in SITE.entries if (e.type == value if kind == "types" else value in getattr(e, kind)))
         assert count and f"({count} entr" in text(a.parent), a["href"]
         assert text(a) == SITE.labels[kind][value]
     for target in ("../faq/#our-definition", "../strategies/serious-violence-duty-guidance/", "../spokes/"):

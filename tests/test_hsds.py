@@ -12,7 +12,10 @@ import copy
 import functools
 import json
 import shutil
+import subprocess
+import sys
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,9 +25,9 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from browser import SITE_URL
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, copy_project
 from vrp.pages import hsds
-from vrp.data.site import load
+from conftest import load
 
 HSDS = ROOT / "schemas" / "hsds"
 UPSTREAM = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"  # the schemas' own home
@@ -116,8 +119,8 @@ def errors(path: str, document: dict) -> list[str]:
 
 
 def fixture_project(dest: Path) -> Path:
-    """The project with the fixture data and a small mkdocs.yml: the three hooks the open data needs, the
-    macros and htmlproofer, and docs/ with the Open data page and stubs of the two pages it links to."""
+    """The project with the fixture data, a small mkdocs.yml and docs/ with the Open data page and stubs of the
+    two pages it links to."""
     project = copy_project(dest)
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURES, project / "data")
@@ -128,30 +131,31 @@ def fixture_project(dest: Path) -> Path:
     (docs / "open-data.md").write_text(page)
     (docs / "resources.md").write_text("# Resource directory\n")
     (docs / "about.md").write_text("# About\n\n## Contact us\n")
-    (project / "mkdocs.yml").write_text(
-        "site_name: Test partnership\nsite_url: https://example.org/test/\nstrict: true\n"
-        "plugins:\n  - macros:\n      module_name: hooks/macros\n      render_by_default: false\n"
-        "      on_undefined: strict\n      on_error_fail: true\n"
-        "  - htmlproofer:\n      validate_external_urls: false\n      raise_error_after_finish: true\n"
-        "hooks:\n  - hooks/data.py\n  - hooks/exports.py\n  - hooks/open_data.py\n")
+    (project / "mkdocs.yml").write_text("site_name: Test partnership\nsite_url: https://example.org/test/\n")
     return project
 
 
+PUBLISH = ("import json, sys\nfrom vrp.build import load\nfrom vrp.pages import hsds\nb = load(sys.argv[1])\n"
+           "print(json.dumps(hsds.files(b.site, b.config.site_url, b.config.site_name)))")
+
+
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> list[Path]:
-    """The fixture project built twice, from two copies in different folders, by two processes."""
-    sites = []
+def two_builds(tmp_path_factory) -> list[tuple[Path, dict]]:
+    """The fixture project's HSDS files made twice, from two copies in different folders, by two processes:
+    (the project, its files as published under open-data/hsds/)."""
+    made = []
     for n in (1, 2):
-        root = tmp_path_factory.mktemp(f"hsds-{n}")
-        result = build(fixture_project(root / "project"), root / "site")
+        project = fixture_project(tmp_path_factory.mktemp(f"hsds-{n}") / "project")
+        result = subprocess.run([sys.executable, "-c", PUBLISH, str(project)], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-3000:]
-        sites.append(root / "site")
-    return sites
+        files = {path.removeprefix(hsds.FOLDER + "/"): json.loads(text) for path, text in json.loads(result.stdout).items()}
+        made.append((project, files))
+    return made
 
 
 @pytest.fixture(scope="module")
 def fixture_services(two_builds) -> list[dict]:
-    return published(two_builds[0])["services.json"]["contents"]
+    return two_builds[0][1]["services.json"]["contents"]
 
 
 # --- the real build: whatever the data, every file is valid HSDS --------------------------------------
@@ -167,17 +171,17 @@ def test_every_published_file_validates_against_the_hsds_schemas(site):
 
 def test_every_directory_entry_is_one_service_with_its_own_file(site):
     files = published(site)
-    resources = load(ROOT).resources
+    resources = load(ROOT).entries
     services = files["services.json"]["contents"]
-    assert [directory_id(s) for s in services] == [r["id"] for r in resources]
-    for r, s in zip(resources, services, strict=True):
-        assert s["id"] == str(uuid.uuid5(hsds.NAMESPACE, f"service:{r['id']}"))
+    assert [directory_id(s) for s in services] == [e.id for e in resources]
+    for e, s in zip(resources, services, strict=True):
+        assert s["id"] == str(uuid.uuid5(hsds.NAMESPACE, f"service:{e.id}"))
         assert files[f"services/{s['id']}.json"] == s, "the /services/{id} file differs from its entry in services.json"
-        assert s["name"] == r["title"] and s["url"] == r["url"] and s["status"] == "active"
-        assert s["assured_date"] == str(r["last_reviewed"])
-        assert s.get("email") == r.get("email")
-        assert [p["number"] for p in s.get("phones", [])] == ([str(r["phone"])] if r.get("phone") else [])
-        assert hsds.slug(s["organization"]["name"]) == hsds.slug(r["organisation"])
+        assert s["name"] == e.title and s["url"] == e.url and s["status"] == "active"
+        assert s["assured_date"] == e.last_reviewed.isoformat()
+        assert s.get("email") == e.email
+        assert [p["number"] for p in s.get("phones", [])] == ([str(e.phone)] if e.phone else [])
+        assert hsds.slug(s["organization"]["name"]) == hsds.slug(e.organisation)
         assert s["organization_id"] == s["organization"]["id"]
     assert len([p for p in files if p.startswith("services/")]) == len(resources)
 
@@ -236,7 +240,7 @@ def test_every_term_a_service_uses_is_published_with_its_taxonomy(site):
     for t in hsds.TAXONOMIES:
         codes = {term["code"] for term in terms.values()
                  if term["taxonomy_id"] == str(uuid.uuid5(hsds.NAMESPACE, f"taxonomy:{t.kind}"))}
-        assert codes == {v for r in site_data.resources for v in ([r[t.field]] if t.field == "type" else r[t.field])}
+        assert codes == {v for e in site_data.entries for v in ([e.type] if t.field == "type" else getattr(e, t.field))}
 
 
 def test_the_index_names_the_version_the_licence_and_every_file(site):
@@ -253,7 +257,7 @@ def test_the_index_names_the_version_the_licence_and_every_file(site):
         assert f["url"] == f"{site_url}{hsds.FOLDER}/{f['path']}" and checker.conforms(f["url"], "uri")
         assert f["endpoint"] in OPENAPI["paths"], f["endpoint"]
     service_files = [f for f in index["files"] if f["endpoint"] == "/services/{id}"]
-    assert [f["directory_id"] for f in service_files] == [r["id"] for r in load(ROOT).resources]
+    assert [f["directory_id"] for f in service_files] == [e.id for e in load(ROOT).entries]
     for f in service_files:  # the UUID names the file; the entry's id and page are there for readers
         assert f["path"] == f"services/{f['id']}.json" and files[f["path"]]["id"] == f["id"]
         assert f["page"] == f"{site_url}resources/{f['directory_id']}/"
@@ -347,9 +351,9 @@ def test_validation_fetches_nothing():
 
 
 def test_two_builds_publish_every_entry_once_with_the_same_uuids(two_builds):
-    first, second = (published(site) for site in two_builds)
+    (project, first), (_, second) = two_builds
     assert first == second, "two builds of the same data must publish the same files"
-    entries = [r["id"] for r in load(two_builds[0].parent / "project").resources]
+    entries = [e.id for e in load(project).entries]
     services = first["services.json"]["contents"]
     assert sorted(directory_id(s) for s in services) == sorted(entries)
     assert len({s["id"] for s in services}) == len(entries)
@@ -391,7 +395,9 @@ def fixture_site(tmp_path):
 
 
 def shaped(site, **changes):
-    site.resources = [dict(r, **changes.get(r["id"], {})) for r in site.resources]
+    """The fixture's entries with some fields changed (lists written as in the YAML)."""
+    site.entries = [replace(e, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.get(e.id, {}).items()})
+                    for e in site.entries]
     return hsds.Directory(site, "https://example.org/", "Test partnership")
 
 
@@ -465,7 +471,8 @@ def test_the_open_data_page_does_not_embed_the_data(site):
 
 
 def test_the_fixture_page_links_its_first_entry_as_the_example(two_builds):
-    soup = BeautifulSoup((two_builds[0] / "open-data" / "index.html").read_text(), "html.parser")
+    from vrp.build import load as load_build
+    soup = BeautifulSoup(load_build(two_builds[0][0]).html("open-data.md"), "html.parser")
     childline = uuid.uuid5(hsds.NAMESPACE, "service:childline")
     assert soup.find("a", href=f"hsds/services/{childline}.json")
     assert f"services/{childline}.json (the entry childline)" in " ".join(soup.get_text().split())

@@ -23,6 +23,6 @@ def test_links_elsewhere_or_to_missing_files_are_left_alone():
 
 
 def test_only_the_heads_styles_are_allowed_by_the_csp():
-    from hooks.csp import sha256, style_hashes
+    from vrp.postbuild.csp import sha256, style_hashes
     page = "<head><style>.a{}</style></head><body><style>.b{}</style></body>"
     assert style_hashes(page) == [sha256(".a{}")]

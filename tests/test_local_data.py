@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from vrp.data.content import MIN_LOCAL_ENTRIES, local_coverage_warnings, warnings
-from vrp.data.site import load
+from conftest import load
 
 pytestmark = pytest.mark.fast  # make test-fast
 

@@ -10,14 +10,14 @@ import pytest
 import yaml
 
 from conftest import ROOT, pages
-from hooks.spoke_pages import SHOWN
-from vrp.data.site import load
+from vrp.manifest import SHOWN
+from conftest import load
 from vrp.postbuild.unused_css import THEME_CSS
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text()) for name in
         ("faq", "spokes", "updates", "help", "resources", "vocabularies", "north-somerset-strategy", "synonyms", "places")}
 SITE = load(ROOT)
-HELP = SITE.compact_help  # the help bar's lines, their numbers filled in from the directory
+HELP = SITE.help_bar  # the help bar's lines, their numbers filled in from the directory
 # mkdocs.yml's extra_css, in order (the file has tags plain YAML cannot read)
 EXTRA_CSS = re.findall(r"^  - (\S+\.css)", re.split(r"\n(?=\S)", (ROOT / "mkdocs.yml").read_text().split("\nextra_css:\n", 1)[1], maxsplit=1)[0], re.M)
 
@@ -33,8 +33,8 @@ def test_every_page_has_the_help_numbers_as_phone_links(site, read):
         assert bar, f"{page}: no help bar"
         links = {a["href"]: text(a) for a in bar.select("a[href^='tel:']")}
         for number in HELP:
-            tel = "tel:" + number["number"].replace(" ", "")
-            assert tel in links and number["number"] in links[tel], f"{page}: {number['name']} missing"
+            tel = "tel:" + number.number.replace(" ", "")
+            assert tel in links and number.number in links[tel], f"{page}: {number.name} missing"
 
 
 def test_every_phone_link_on_every_page_is_a_number_a_phone_can_dial(site, read):

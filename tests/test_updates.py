@@ -21,7 +21,7 @@ from browser import SITE_URL
 from conftest import ROOT, build, copy_project
 from test_validation import TODAY, project_with
 from vrp.data.problems import DataError
-from vrp.data.site import load
+from conftest import load
 from vrp.data.yamlsource import read
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT, build, copy_project
 from vrp.data.problems import DataError
-from vrp.data.site import load
+from conftest import load
 
 pytestmark = pytest.mark.fast  # make test-fast
 
@@ -396,7 +396,7 @@ def test_updates_are_newest_first_whatever_their_order_in_the_file(tmp_path):
              "    source: {title: Police news, url: 'https://www.avonandsomerset.police.uk/'}\n")
     newer = older.replace("older", "newer").replace("Older", "Newer").replace("2019-01-01", "2024-05-06")
     project = project_with(tmp_path, "updates", "items:\n", older + newer.removeprefix("items:\n"))
-    dates = [str(item["date"]) for item in load(project, TODAY).updates]
+    dates = [item.date.isoformat() for item in load(project, TODAY).updates]
     assert dates == sorted(dates, reverse=True) and dates[0] == "2024-05-06"
 
 

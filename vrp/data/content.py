@@ -41,12 +41,12 @@ def warnings(site, root: Path) -> list[Problem]:
         if source is not None:
             sources[name] = source
     resources = sources.get("resources")
-    ids = [r.get("id") for r in site.resources]
-    for r in site.due_for_review():
-        path = ["resources", ids.index(r["id"]), "last_reviewed"]
-        record, field = locate(resources, path) if resources else (f'resource "{r["id"]}"', "last_reviewed")
+    ids = [e.id for e in site.entries]
+    for e in site.due_for_review():
+        path = ["resources", ids.index(e.id), "last_reviewed"]
+        record, field = locate(resources, path) if resources else (f'resource "{e.id}"', "last_reviewed")
         found.append(Problem("data/resources.yml", resources.line(path) if resources else 1,
-                             f"last reviewed {r['last_reviewed']}, over a year ago",
+                             f"last reviewed {e.last_reviewed.isoformat()}, over a year ago",
                              "check the entry is still right and update last_reviewed", record, field))
     found += local_coverage_warnings(site, resources.line(["resources"]) if resources else 1)
     found += unused_numbers(root, sources)
@@ -141,11 +141,11 @@ def team_contact_warnings(spokes, resources) -> list[Problem]:
 def local_coverage_warnings(site, line: int = 1) -> list[Problem]:
     """An area with fewer than MIN_LOCAL_ENTRIES entries of its own (not those for [all])."""
     found = []
-    for area in site.vocabularies["areas"]:
-        count = sum(area["id"] in r["areas"] for r in site.resources)
+    for area in site.areas:
+        count = sum(area.id in e.areas for e in site.entries)
         if count < MIN_LOCAL_ENTRIES:
             found.append(Problem("data/resources.yml", line,
                                  f"has {count} local entr{'y' if count == 1 else 'ies'}, fewer than {MIN_LOCAL_ENTRIES}",
-                                 f"add services that work there, with {area['id']} in their areas and a source, so "
-                                 f"readers in {area['label']} find help near them", f'area "{area["id"]}" ({area["label"]})'))
+                                 f"add services that work there, with {area.id} in their areas and a source, so "
+                                 f"readers in {area.label} find help near them", f'area "{area.id}" ({area.label})'))
     return found

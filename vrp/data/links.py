@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Container
 
-from vrp.data.anchors import Page
+from vrp.model import entry_path, page_path
 
 EXTERNAL = re.compile(r"(https?://|mailto:|tel:)", re.I)
 OURS = re.compile(r"(?P<page>[\w-]+(?:/[\w-]+)*\.md)(?:#(?P<anchor>[\w-]+))?")  # faq.md, spokes/bristol.md#x
@@ -29,13 +29,19 @@ DIRECTORY = "resources.md"
 EXAMPLES = ("faq.md", "help.md", "spokes/bristol.md", "resources.md")  # pages to name when nothing is near  # `resources.md#<id>` is the entry's own page, resources/<id>/
 
 
-def page_address(page: str) -> str:
-    """Where MkDocs publishes a page of docs/ (directory addresses), from the site's root:
-    faq.md -> faq/, spokes/index.md -> spokes/, index.md -> ''."""
-    path = page.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
-    return path + "/"
+page_address = page_path  # where the engine publishes a page of docs/: faq.md -> faq/, index.md -> ''
+
+
+@dataclass
+class Page:
+    """One of our pages, with the anchors (#ids) it has once rendered (vrp.manifest.pages)."""
+
+    anchors: set[str] = field(default_factory=set)
+    complete: bool = True  # False: the page may have ids we cannot know before the build
+
+    def has(self, anchor: str) -> bool | None:
+        """True or False, or None when the page may have ids we cannot know."""
+        return True if anchor in self.anchors else (False if self.complete else None)
 
 
 def address(target: str, entries: Container[str]) -> str:
@@ -44,7 +50,7 @@ def address(target: str, entries: Container[str]) -> str:
     found = OURS.fullmatch(target)
     page, anchor = found.group("page"), found.group("anchor")
     if page == DIRECTORY and anchor in entries:
-        return f"resources/{anchor}/"
+        return entry_path(anchor)
     return page_address(page) + (f"#{anchor}" if anchor else "")
 
 

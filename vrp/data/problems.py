@@ -3,13 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-# The list keys whose items are records, and what one record is called in a message.
-RECORD_NAMES = {"groups": "synonym group", "places": "place", "resources": "resource", "sections": "section",
-                "questions": "question", "spokes": "spoke", "items": "update", "programmes": "programme",
-                "actions": "action", "rows": "row", "areas": "area", "types": "type", "audiences": "audience",
-                "topics": "topic", "numbers": "checked number", "retired": "retired entry", "situations": "situation", "partners": "partner", "documents": "document"}
-
-
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str

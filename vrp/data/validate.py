@@ -15,9 +15,12 @@ from pathlib import Path
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 
-from vrp.data.problems import RECORD_NAMES, Problem
+from vrp.data.files import RECORD_NAMES
+from vrp.data.problems import Problem
 from vrp.data.yamlsource import Source, as_date
-from vrp.pages.render import long_date, markdown_html
+from vrp.model import LIST_FOLDERS
+from vrp.render import long_date, markdown_html
+
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
 MAX_TITLE = 80
@@ -583,4 +586,17 @@ def known_id_problems(source: Source, records: str, field: str, vocab: Source, k
                 problems.append(Problem(source.path, source.line(at), f'"{value}" is not a known {kind[:-1]}',
                                         f"{closest(value, allowed, labels)} (or add it to data/vocabularies.yml)",
                                         label, fieldname))
+    return problems
+
+
+def reserved_id_problems(resources: Source) -> list[Problem]:
+    """An entry's page is resources/<id>/: an id that is also the name of one of the directory's lists
+    (resources/page/, resources/area/) would hide that list."""
+    problems = []
+    for path, record in _records(resources, "resources"):
+        if record.get("id") in LIST_FOLDERS:
+            label, field = locate(resources, path + ["id"])
+            problems.append(Problem(resources.path, resources.line(path + ["id"]),
+                                    f'"{record["id"]}" is the name of a list of the directory (resources/{record["id"]}/)',
+                                    "choose another id, such as one that names the service", label, field))
     return problems

@@ -11,7 +11,8 @@ import re
 
 import yaml
 
-from vrp.data.problems import RECORD_NAMES, Problem
+from vrp.data.files import RECORD_NAMES
+from vrp.data.problems import Problem
 
 KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s+(.*?))?\s*$")  # `  - title: text`
 RECORD_START = re.compile(r"^(\s*)-\s+(?:id|name):\s*(.+?)\s*$")

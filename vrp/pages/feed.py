@@ -6,7 +6,7 @@ file is reordered, an update is edited or the site moves to another address: the
 """
 from __future__ import annotations
 
-from vrp.data.yamlsource import as_date
+from vrp.model import Update
 
 # Never change: every entry's id starts with it (the site's address when the feed began).
 TAG = "tag:avon-somerset-vrp.github.io,2026:vrp-site"
@@ -15,16 +15,14 @@ TAG = "tag:avon-somerset-vrp.github.io,2026:vrp-site"
 FEED = "feed.xml"
 
 
-def atom_time(value) -> str:
-    """A YYYY-MM-DD date as an RFC 3339 time: the start of that day in UTC."""
-    return f"{as_date(value).isoformat()}T00:00:00Z"
+def atom_time(day) -> str:
+    """A date as an RFC 3339 time: the start of that day in UTC."""
+    return f"{day.isoformat()}T00:00:00Z"
 
 
-def feed(updates: list[dict], page_urls: dict[str, str], site_url: str) -> dict:
-    """What the feed template needs. `updates` newest first; `page_urls` maps an update's id to its
-    page's address relative to the site (e.g. "updates/first-meeting/"); `site_url` ends with /."""
-    entries = [{"id": f"{TAG}:updates:{item['id']}", "title": item["title"], "summary": item["summary"],
-                "url": site_url + page_urls[item["id"]], "updated": atom_time(item["date"])}
-               for item in updates]
+def feed(updates: list[Update], site_url: str) -> dict:
+    """What the feed template needs. `updates` newest first; `site_url` ends with /."""
+    entries = [{"id": f"{TAG}:updates:{u.id}", "title": u.title, "summary": u.summary, "url": site_url + u.path,
+                "updated": atom_time(u.date)} for u in updates]
     return {"id": f"{TAG}:updates", "updated": entries[0]["updated"] if entries else None,
             "entries": entries, "page": site_url + "updates/", "self": site_url + FEED}

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from vrp.data.links import render_links
-from vrp.pages.directory import entry_path
-from vrp.pages.render import markdown_html
-from vrp.data.yamlsource import as_date
+from vrp.model import NATIONAL, Entry, Site
+from vrp.render import markdown_html
 
 VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
@@ -76,7 +75,7 @@ TAXONOMIES = (
              "or all areas for a national service."),
 )
 # `areas: [all]` in the YAML: a national service. Not an entry of data/vocabularies.yml, so its term is here.
-ALL_AREAS = {"id": "all", "description": "A national service that anyone in England can use, whichever area they live in."}
+ALL_AREAS = {"id": NATIONAL, "description": "A national service that anyone in England can use, whichever area they live in."}
 
 
 @dataclass(frozen=True)
@@ -173,22 +172,22 @@ def _entries(titles: list[str], most: int = 3) -> str:
 class Directory:
     """The validated Site as HSDS objects: build once, then ask for any file."""
 
-    def __init__(self, site, base_url: str, publisher: str):
+    def __init__(self, site: Site, base_url: str, publisher: str):
         self.site, self.base_url, self.publisher = site, base_url, publisher
         self.taxonomies = [{"id": uid("taxonomy", taxonomy=t.kind), "name": f"{publisher}: {t.title}",
                             "description": t.description} for t in TAXONOMIES]
         self.organizations = self._organizations()
         self.term = {t.kind: {term["code"]: term for term in self.terms(t.kind)} for t in TAXONOMIES}
-        self.services = [self._service(r) for r in site.resources]
+        self.services = [self._service(e) for e in site.entries]
 
     def _organizations(self) -> dict[str, dict]:
         """One organization per organisation slug, in order of first appearance, named as first written."""
         entries: dict[str, list] = {}
         names: dict[str, str] = {}
-        for r in self.site.resources:
-            key = slug(r["organisation"])
-            names.setdefault(key, r["organisation"])
-            entries.setdefault(key, []).append(r["title"])
+        for e in self.site.entries:
+            key = slug(e.organisation)
+            names.setdefault(key, e.organisation)
+            entries.setdefault(key, []).append(e.title)
         return {key: {"id": uid("organization", organisation=key), "name": names[key],
                       "description": f"Runs or publishes {_entries(titles)}, in the resource directory of the "
                                      f"{self.publisher}."}
@@ -209,44 +208,43 @@ class Directory:
         """Every term some entry uses (HSDS asks publishers to leave out unused terms), taxonomy by taxonomy."""
         out = []
         for t in TAXONOMIES:
-            used = {code for r in self.site.resources for code in _values(r, t.field)}
+            used = {code for e in self.site.entries for code in _values(e, t.field)}
             out += [term for code, term in self.term[t.kind].items() if code in used]
         return out
 
-    def _service_areas(self, r) -> list[dict]:
-        areas = r["areas"]
-        vocabulary = self.site.vocabularies["areas"]
+    def _service_areas(self, e: Entry) -> list[dict]:
+        vocabulary = self.site.areas
         def area(key, name, description):
-            return {"id": uid("service_area", entry=r["id"], area=key), "name": name, "description": description}
-        if areas == ["all"]:
+            return {"id": uid("service_area", entry=e.id, area=key), "name": name, "description": description}
+        if e.is_national:
             return [area("england", "England", "A national service: anyone in England can use it, including "
                                                 "everyone in Avon and Somerset.")]
-        if {a["id"] for a in vocabulary} <= set(areas):
+        if {a.id for a in vocabulary} <= set(e.areas):
             return [area("avon-and-somerset", "Avon and Somerset",
-                         f"Every area of Avon and Somerset: {_words([a['label'] for a in vocabulary])}.")]
-        described = {a["id"]: a for a in vocabulary}
-        return [area(a, described[a]["label"], described[a]["description"]) for a in areas]
+                         f"Every area of Avon and Somerset: {_words([a.label for a in vocabulary])}.")]
+        described = {a.id: a for a in vocabulary}
+        return [area(a, described[a].label, described[a].description) for a in e.areas]
 
-    def _attributes(self, r) -> list[dict]:
-        out = [{"id": uid("directory id attribute", entry=r["id"]), "link_type": "directory_id", "value": r["id"]}]
+    def _attributes(self, e: Entry) -> list[dict]:
+        out = [{"id": uid("directory id attribute", entry=e.id), "link_type": "directory_id", "value": e.id}]
         for t in TAXONOMIES:
-            out += [{"id": uid("attribute", entry=r["id"], taxonomy=t.kind, term=code), "link_type": t.link_type,
-                     "taxonomy_term": self.term[t.kind][code]} for code in _values(r, t.field)]
+            out += [{"id": uid("attribute", entry=e.id, taxonomy=t.kind, term=code), "link_type": t.link_type,
+                     "taxonomy_term": self.term[t.kind][code]} for code in _values(e, t.field)]
         return out
 
-    def _service(self, r) -> dict:
-        organization = self.organizations[slug(r["organisation"])]
-        service = {"id": uid("service", entry=r["id"]), "organization_id": organization["id"], "name": r["title"],
-                   "description": plain_text(r["description"], self.base_url, self.site.links), "url": r["url"]}
-        if r.get("email"):
-            service["email"] = r["email"]
+    def _service(self, e: Entry) -> dict:
+        organization = self.organizations[slug(e.organisation)]
+        service = {"id": uid("service", entry=e.id), "organization_id": organization["id"], "name": e.title,
+                   "description": plain_text(e.description, self.base_url, self.site.links), "url": e.url}
+        if e.email:
+            service["email"] = e.email
         service["status"] = "active"
-        service["assured_date"] = as_date(r["last_reviewed"]).isoformat()
-        if r.get("phone"):
-            service["phones"] = [{"id": uid("phone", entry=r["id"], n=1), "number": str(r["phone"])}]
-        service["service_areas"] = self._service_areas(r)
+        service["assured_date"] = e.last_reviewed.isoformat()
+        if e.phone:
+            service["phones"] = [{"id": uid("phone", entry=e.id, n=1), "number": str(e.phone)}]
+        service["service_areas"] = self._service_areas(e)
         service["organization"] = organization
-        service["attributes"] = self._attributes(r)
+        service["attributes"] = self._attributes(e)
         return service
 
     def index(self) -> dict:
@@ -267,8 +265,9 @@ class Directory:
         return {f"{FOLDER}/{path}": json.dumps(body, ensure_ascii=False, indent=1) + "\n" for path, body in out.items()}
 
 
-def _values(r, field) -> list[str]:
-    return [r[field]] if isinstance(r[field], str) else list(r[field])
+def _values(e: Entry, field) -> list[str]:
+    value = getattr(e, field)
+    return [value] if isinstance(value, str) else list(value)
 
 
 def service_path(service_id: str) -> str:
@@ -276,23 +275,23 @@ def service_path(service_id: str) -> str:
     return f"services/{service_id}.json"
 
 
-def listing(site, base_url: str) -> list[dict]:
+def listing(site: Site, base_url: str) -> list[dict]:
     """Every file but the index, as the index names it: its path under open-data/hsds/, its full address,
     the HSDS API call it answers and what it holds; for a service's own file, also the service's UUID and,
     for readers, the entry's id and its page on the site."""
     def file(path, endpoint, description, **more):
         return {"path": path, "url": f"{base_url}{FOLDER}/{path}", "endpoint": endpoint, "description": description,
                 **more}
-    def service_file(r):
-        service_id = uid("service", entry=r["id"])
-        return file(service_path(service_id), "/services/{id}", f"One service in full: {r['title']}.",
-                    id=service_id, directory_id=r["id"], page=base_url + entry_path(r))
+    def service_file(e):
+        service_id = uid("service", entry=e.id)
+        return file(service_path(service_id), "/services/{id}", f"One service in full: {e.title}.",
+                    id=service_id, directory_id=e.id, page=base_url + e.path)
     return [
         file("services.json", "/services", "Every service in the directory, in full, on one page."),
         file("organizations.json", "/organizations", "The organisations that run or publish the services."),
         file("taxonomies.json", "/taxonomies", f"Our vocabularies as taxonomies: {_words([t.kind for t in TAXONOMIES])}."),
         file("taxonomy_terms.json", "/taxonomy_terms", "Every term of those taxonomies that a service uses."),
-        *[service_file(r) for r in site.resources],
+        *[service_file(e) for e in site.entries],
     ]
 
 
@@ -302,5 +301,5 @@ def page(contents: list) -> dict:
             "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
 
 
-def files(site, base_url: str, publisher: str) -> dict[str, str]:
+def files(site: Site, base_url: str, publisher: str) -> dict[str, str]:
     return Directory(site, base_url, publisher).files()

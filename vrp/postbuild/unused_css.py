@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import tinycss2
 from tinycss2.ast import FunctionBlock, IdentToken, LiteralToken, SquareBracketsBlock, StringToken
@@ -153,3 +154,23 @@ def purge(css: str, usage: Usage, elsewhere: str = "") -> str:
     """`css` without what can never apply; `elsewhere` is any other text that may use its custom
     properties or keyframes (our own stylesheets, pages, scripts)."""
     return drop_unused_definitions(drop_selectors(css, usage), elsewhere + "".join(usage.text), usage.words)
+
+
+def trim(site: Path) -> None:
+    """Every theme stylesheet of the built site (THEME_CSS) without what no page or script can use. Run once every
+    page and script is written, so a page that starts to use a feature (an admonition, a table) keeps its styles
+    with no list to maintain. The files keep their names; their source maps no longer match and are removed."""
+    usage = Usage()
+    for page in site.rglob("*.html"):
+        usage.add_html(page.read_text(encoding="utf-8"))
+    for script in site.joinpath("assets", "javascripts").rglob("*.js"):
+        if "lunr" not in script.parts:  # the theme's search's language files only split words
+            usage.add_script(script.read_text(encoding="utf-8"))
+    styles = site / "assets" / "stylesheets"
+    theme = [css for pattern in THEME_CSS for css in styles.glob(pattern)]
+    sheets = {css: css.read_text(encoding="utf-8") for css in styles.rglob("*.css")}
+    for css in theme:
+        elsewhere = "".join(text for other, text in sheets.items() if other != css)
+        sheets[css] = purge(sheets[css], usage, elsewhere)
+        css.write_text(sheets[css], encoding="utf-8")
+        css.with_name(css.name + ".map").unlink(missing_ok=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from vrp.data.content import warnings
 from vrp.data.numbers import new_numbers
 from vrp.data.problems import DataError, Problem
-from vrp.data.site import load
+from vrp.build import load
 
 ANNOTATIONS_SHOWN = 10  # GitHub shows at most 10 error and 10 warning annotations from one step
 
@@ -104,7 +104,7 @@ def main(argv=None) -> int:
         return 0
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.github else None
     try:
-        site = load(args.root)
+        site = load(args.root).site
     except DataError as error:
         print(error, file=sys.stderr)
         if args.github:
@@ -124,7 +124,7 @@ def main(argv=None) -> int:
         print(f"new number: {number}")
         if args.github:
             print(annotation(number, "notice"))
-    counts = {"resource": len(site.resources), "question": sum(len(s["questions"]) for s in site.faq),
+    counts = {"resource": len(site.entries), "question": sum(len(s.questions) for s in site.faq),
               "spoke": len(site.spokes), "update": len(site.updates), "new number": len(new), "content warning": len(found)}
     said = [f"{n} {what}{'' if n == 1 else 's'}" for what, n in counts.items()]
     print(f"data/ is valid: {', '.join(said[:-1])}; {said[-1]}.")

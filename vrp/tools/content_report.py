@@ -22,8 +22,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp.data.problems import RECORD_NAMES, DataError
-from vrp.data.site import load
+from vrp.data.files import RECORD_NAMES
+from vrp.data.problems import DataError
+from vrp.build import load
 from vrp.data.validate import all_texts, locate
 from vrp.data.yamlsource import Source, read
 

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from vrp.data.problems import RECORD_NAMES
+from vrp.data.files import RECORD_NAMES
 
 REFERENCE = "CONTRIBUTING-fields.md"
 ORDER = ["resources", "retired", "vocabularies", "synonyms", "places", "faq", "updates", "spokes", "help", "numbers",

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from vrp.data.content import warnings
 from vrp.data.problems import DataError
-from vrp.data.site import load
+from vrp.build import load
 from vrp.data.validate import locate
 from vrp.data.yamlsource import read
 
@@ -117,7 +117,7 @@ class Review:
 
 def review(root: Path, today=None, follower=follow, workers: int = WORKERS) -> Review:
     """The entries due for review and the sources that moved, for the data under `root`."""
-    site = load(root, today)
+    site = load(root, today).site
     due = [w for w in warnings(site, root) if w.field == "last_reviewed"]  # as `make check` words them
     cited = sources(root)
     urls = sorted({url for _, url in cited})

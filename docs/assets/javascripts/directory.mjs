@@ -273,11 +273,11 @@ function start(cfg) {
     title.firstElementChild.href = r.url;
     title.firstElementChild.textContent = r.title;
     part("organisation").textContent = r.organisation;
-    part("type").textContent = cfg.types[f.type[doc]].label;
-    part("description").innerHTML = r.description; // built from escaped editor text (vrp/pages/render.py)
+    part("type").textContent = r.type;
+    part("description").innerHTML = r.description; // built from escaped editor text (vrp/render.py)
     const phone = part("phone"), email = part("email");
     if (r.phone) {
-      phone.lastElementChild.href = "tel:" + r.phone.replace(/\D/g, "");
+      phone.lastElementChild.href = r.tel;
       phone.lastElementChild.textContent = r.phone;
     } else phone.remove();
     if (r.email) {
@@ -285,11 +285,10 @@ function start(cfg) {
       email.lastElementChild.textContent = r.email;
     } else email.remove();
     if (!r.phone && !r.email) part("contact").remove();
-    part("areas").textContent = f.areas[doc] & search.allBit ? "National: all areas"
-      : cfg.areas.filter((a, i) => f.areas[doc] & (1 << i)).map((a) => a.label).join(", ");
-    part("audiences").textContent = cfg.audiences.filter((a, i) => f.audiences[doc] & (1 << i)).map((a) => a.label.toLowerCase()).join(", ");
+    part("areas").textContent = r.areas;
+    part("audiences").textContent = r.audiences;
     const link = part("more");
-    link.href = new URL("resources/" + r.id + "/", root).href;
+    link.href = new URL(r.path, root).href;
     link.lastElementChild.textContent = ": " + r.title;
     const item = document.createElement("li");
     item.appendChild(card);

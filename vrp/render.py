@@ -1,4 +1,4 @@
-"""Turn editor text into safe HTML, and give templates an environment that escapes by default.
+"""Turn editor text into safe HTML, and give our templates the theme's environment, escaping by default.
 
 Text from data/ is escaped before Markdown sees it, so an editor can never inject markup or
 script: `<script>` in a description reaches the reader as the characters "<script>". Every Markdown
@@ -7,9 +7,7 @@ lands on (vrp.data.links): the `markdown` filter takes the way from that page to
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -71,14 +69,12 @@ def money(amount: int) -> str:
     return f"£{amount:,}"
 
 
-def tel(number: str) -> str:
-    """The tel: form of a UK number as people write it."""
-    digits = "".join(c for c in str(number) if c.isdigit())
-    return f"tel:{digits}"
+def iso_date(value) -> str:
+    day = as_date(value)
+    return day.isoformat() if day else str(value)
 
 
-FILTERS = {"markdown": markdown_html, "long_date": long_date, "money": money, "tel": tel,
-           "iso_date": lambda v: as_date(v).isoformat() if as_date(v) else str(v)}
+FILTERS = {"markdown": markdown_html, "long_date": long_date, "money": money, "iso_date": iso_date, "at_root": at_root}
 
 
 class Undefined(StrictUndefined):
@@ -87,13 +83,31 @@ class Undefined(StrictUndefined):
     __bool__ = lambda self: False  # noqa: E731
 
 
-def environment(template_dir: Path, links=None) -> Environment:
-    """The Jinja environment for generated pages: autoescaping, strict about undefined names. Its
-    `markdown` filter takes the way from the page to the site's root, `text|markdown(root)`, and makes
-    the text's links right for that page with `links` (the Site's, from vrp.data.links)."""
-    env = Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True, undefined=Undefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+def environment(template_dirs) -> Environment:
+    """An environment like the theme's (MkDocs' Theme.get_env: a loader over the theme's folders, our overrides/
+    first), for where no engine gives us its own: the data check, vrp.prebuild, the tests."""
+    return Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), auto_reload=False)
+
+
+def configure(env: Environment, links=None) -> Environment:
+    """Add the project's filters to `env`, the theme's environment, and return the view of it that our own
+    templates (overrides/generated/, overrides/partials/) are rendered through: the same loader, filters and
+    globals (Environment.overlay shares them), but escaping every value, strict about undefined names, and
+    without the blank lines block tags would leave. The theme's templates keep the theme's settings. The
+    `markdown` filter takes the way from the page to the site's root, `text|markdown(root)`, and makes the
+    text's links right for that page with `links` (the Site's, from vrp.data.links)."""
     env.filters.update(FILTERS)
     env.filters["markdown"] = lambda text, root, inline=False: markdown_html(text, inline, root, links)
-    env.globals["today"] = dt.date.today()
-    return env
+    ours = env.overlay(autoescape=True, undefined=Undefined, trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True)
+    cards: dict[str, str] = {}
+
+    def card(entry, root: str) -> Markup:
+        """An entry's card (partials/resource.html), rendered once a build and then shown at any depth: at
+        10,000 entries each card is on three or four pages of lists."""
+        if entry.id not in cards:
+            cards[entry.id] = ours.get_template("partials/resource.html").render(c=entry.card, root=SITE_ROOT)
+        return at_root(cards[entry.id], root)
+
+    env.globals["card"] = card
+    return ours

@@ -5,5 +5,5 @@ import re
 EXTERNAL = re.compile(r'<a\s(?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
 
 
-def on_post_page(output, page, config):
-    return EXTERNAL.sub(r'<a rel="noreferrer" \1>', output)
+def mark(html: str) -> str:
+    return EXTERNAL.sub(r'<a rel="noreferrer" \1>', html)

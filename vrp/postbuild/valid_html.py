@@ -13,12 +13,3 @@ TOC_LABEL = re.compile(r'(<label\b[^>]*?) for="__toc"')
 def mend(html: str) -> str:
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", EMPTY_TABINDEX.sub(r"\1", html))
     return html if 'id="__toc"' in html else TOC_LABEL.sub(r"\1", html)
-
-
-def on_post_page(output, page, config):
-    return mend(output)
-
-
-def on_post_template(output_content, template_name, config):
-    """The theme's own pages, such as 404.html."""
-    return mend(output_content) if template_name.endswith(".html") else output_content

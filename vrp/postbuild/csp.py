@@ -2,15 +2,14 @@
 data may load, and of inline scripts and styles only the exact ones written into that page.
 
 Material writes a few small inline scripts (storage helpers, palette restore), one of them holding
-the page's relative base URL, and hooks/inline_css.py puts the stylesheets into each page, so the
-hashes are worked out page by page, after the build, from the files as they will be served.
+the page's relative base URL, and vrp/postbuild/inline_css.py puts the stylesheets into each page, so the
+hashes are worked out page by page, after the build, from the files as they will be served. The last step
+over the pages (vrp.postbuild), so that nothing changes a page after its hashes are taken.
 """
 import base64
 import hashlib
 import re
 from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -31,7 +30,7 @@ def script_hashes(html: str) -> list[str]:
 
 
 def style_hashes(html: str) -> list[str]:
-    """Only the head's: the stylesheets hooks/inline_css.py put there, never a <style> in page text."""
+    """Only the head's: the stylesheets vrp/postbuild/inline_css.py put there, never a <style> in page text."""
     return sorted({sha256(body) for body in INLINE_STYLE.findall(html.split("</head>", 1)[0])})
 
 
@@ -39,12 +38,12 @@ def with_policy(html: str, name: str) -> str:
     policy = POLICY.format(scripts=" ".join(script_hashes(html)), styles=" ".join(style_hashes(html)))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy.replace("  ", " ").replace(" ;", ";")}">'
     if CHARSET not in html:
-        raise PluginError(f"{name}: no charset meta to put the Content-Security-Policy after")
+        raise ValueError(f"{name}: no charset meta to put the Content-Security-Policy after")
     return html.replace(CHARSET, CHARSET + "\n" + meta, 1)
 
 
-def on_post_build(config):
-    site = Path(config.site_dir)
+def apply(site: Path) -> None:
+    """The policy on every page of the built site."""
     for file in site.rglob("*.html"):
         file.write_text(with_policy(file.read_text(encoding="utf-8"), file.relative_to(site).as_posix()),
                         encoding="utf-8")
