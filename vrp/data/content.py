@@ -16,6 +16,7 @@ from vrp.data.numbers import unused_numbers
 from vrp.data.problems import Problem
 from vrp.data.validate import _records, all_texts, locate
 from vrp.data.yamlsource import read
+from vrp.search.words import name_key
 
 VAGUE = re.compile(r"\[\s*(click here|here|read more|more|this link|link|this page)\s*\]", re.I)
 NO_ALT = re.compile(r"!\[\s*\]\(")
@@ -75,12 +76,6 @@ def warnings(site, root: Path) -> list[Problem]:
     return found
 
 
-def _title_key(title: str) -> str:
-    """A title as its letters and digits, without case, "&", "the" or "a": "The Child Line" -> "childline"."""
-    words = re.findall(r"[a-z0-9]+", str(title).lower().replace("&", " and "))
-    return "".join(w for w in words if w not in ("the", "a", "an"))
-
-
 def duplicate_entry_warnings(resources) -> list[Problem]:
     """A new entry that repeats one already listed under another id: nearly the same title, or the same
     phone number and organisation. A warning, since two services can share a switchboard."""
@@ -89,7 +84,7 @@ def duplicate_entry_warnings(resources) -> list[Problem]:
         title, phone, org = record.get("title"), record.get("phone"), record.get("organisation")
         if not isinstance(title, str):
             continue
-        key = _title_key(title)
+        key = name_key(title)
         bucket = titles.setdefault(key[:3], [])  # compare only with titles that start alike: fast at 10,000
         near = next((other for other in bucket if other[0] == key
                      or (len(key) >= 8 and difflib.SequenceMatcher(None, key, other[0]).ratio() >= 0.95)), None)
@@ -101,7 +96,7 @@ def duplicate_entry_warnings(resources) -> list[Problem]:
                                  "if they are different services, make their titles say how", label, field))
         bucket.append((key, title, resources.line(path + ["title"])))
         if isinstance(phone, str) and isinstance(org, str):
-            same = (re.sub(r"\D", "", phone), _title_key(org))
+            same = (re.sub(r"\D", "", phone), name_key(org))
             if same in phones and not near:
                 found.append(Problem(resources.path, resources.line(path + ["phone"]),
                                      f'has the same phone number and organisation as "{phones[same][0]}" (line {phones[same][1]})',

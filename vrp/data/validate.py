@@ -20,6 +20,7 @@ from vrp.data.problems import Problem
 from vrp.data.yamlsource import Source, as_date
 from vrp.model import LIST_FOLDERS
 from vrp.render import long_date, markdown_html
+from vrp.search.words import words as search_words
 
 KIND = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
         "number": "a number", "boolean": "true or false"}
@@ -49,7 +50,7 @@ def closest(word, choices, labels: dict | None = None) -> str:
     """'did you mean "x"?' for a likely typo (or a word of a label: "bath" -> "banes"), else the allowed values."""
     choices = [str(c) for c in choices]
     match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    words = str(word).lower().replace("-", " ").split()
+    words = search_words(str(word))
     by_label = [c for c, label in (labels or {}).items() if words and all(w in label.lower() for w in words)]
     if match or len(by_label) == 1:
         return f'did you mean "{(match or by_label)[0]}"?'

@@ -1,5 +1,6 @@
 """Words as the search sees them, in the text it indexes here and in what a reader types there
-(search-engine.mjs `words`, held to this by tests/js/words.test.mjs on the cases in tests/js/words.json)."""
+(search-engine.mjs `words`, held to this by tests/js/words.test.mjs on the cases in tests/js/cases.json), and the
+one way the site tells whether two names are the same (`name_key`)."""
 from __future__ import annotations
 
 import re
@@ -21,3 +22,12 @@ def words(text: str) -> list[str]:
     """Lower-case words without accents, possessives or apostrophes ("Men's" -> "men")."""
     text = _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
     return _WORD.findall(_APOSTROPHE.sub("", _POSSESSIVE.sub("", text)))
+
+
+ARTICLES = ("a", "an", "the")  # small words (STOP_WORDS) that never make two names different
+
+
+def name_key(text: str) -> str:
+    """A name as its words, without articles and with "&" as "and": "The Child Line" -> "childline", so two
+    entries whose titles differ only so are seen as the same (vrp.data.content)."""
+    return "".join(w for w in words(str(text).replace("&", " and ")) if w not in ARTICLES)
