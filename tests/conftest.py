@@ -11,13 +11,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from engines import SAME_DATE
+
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the strict build of `project` into `site_dir`, as `make build` does."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    """Run the strict build of `project` into `site_dir`, as `make build` does (on a fixed date: SAME_DATE)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **SAME_DATE)
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
 
