@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +32,58 @@ def load(root: Path, today=None):
     return load_build(root, today).site
 
 
+class InMemory:
+    """A project's site without a build (the tests' middle layer): vrp.build.load checks it and makes the manifest,
+    and each page is rendered here as the engine would be given it, its Markdown converted as mkdocs.yml says,
+    inside an <article> as the theme puts it (no header, navigation or footer); each generated file is its text."""
+
+    def __init__(self, root: Path, today=None):
+        from vrp.build import load as load_build
+        self.build = load_build(root, today)
+        self.site = self.build.site
+        self.outputs = {o.url: o for o in self.build.outputs}
+
+    def _source(self, url: str) -> str | None:
+        docs = self.build.root / self.build.config.docs_dir
+        for src in (url.rstrip("/") + ".md", url + "index.md"):
+            if src.removeprefix("/") and (docs / src).is_file():
+                return src
+        output = self.outputs.get(url)
+        return output.path if output is not None and output.kind == "page" else None
+
+    def exists(self, url: str) -> bool:
+        return self._source(url) is not None or url in self.outputs
+
+    def page(self, url: str) -> BeautifulSoup:
+        """The page at `url` ("updates/", "spokes/bristol/", "resources/childline/", "" for the home page)."""
+        from vrp.manifest import render
+        src = self._source(url)
+        if src is not None:
+            body = self._links(self.build.html(src), src)
+        else:  # one of the directory's own pages: its body, as vrp.postbuild.directory writes it into its shell
+            body = render(self.outputs[url], self.build.templates)
+        return BeautifulSoup(f'<article class="md-content__inner">{body}</article>', "html.parser")
+
+    @staticmethod
+    def _links(html: str, src: str) -> str:
+        """Links to pages by their Markdown file made addresses, as the engine makes them."""
+        from vrp.pages.macros import page_url, relative_url
+
+        def address(found):
+            path, _, anchor = found.group(1).partition("#")
+            path, _, query = path.partition("?")
+            if not path.endswith(".md") or ":" in path:
+                return found.group(0)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+            return (f'href="{relative_url(page_url(target) or ".", page_url(src) or ".")}{"?" + query if query else ""}'
+                    f'{"#" + anchor if anchor else ""}"')
+        return re.sub(r'href="([^"]+)"', address, html)
+
+    def file(self, path: str) -> str:
+        from vrp.manifest import render
+        return render(self.outputs[path], self.build.templates)
+
+
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project, to break on purpose."""
     for name in ("data", "docs", "overrides", "hooks", "schemas", "vrp", "mkdocs.yml"):
@@ -51,12 +105,48 @@ def without_front_doors(project: Path) -> Path:
     return project
 
 
+DIRECTORY_FIXTURE = ROOT / "tests" / "fixtures" / "directory"
+
+
+def directory_project(dest: Path) -> Path:
+    """A copy of the project whose directory holds the tests' own entries, synonyms, places, vocabularies and help page."""
+    project = copy_project(dest)
+    for name in ("resources", "synonyms", "places", "vocabularies", "help"):
+        shutil.copy(DIRECTORY_FIXTURE / f"{name}.yml", project / "data" / f"{name}.yml")
+    return without_front_doors(project)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def directory_site(tmp_path_factory) -> Path:
+    """The directory's tests' project (tests/fixtures/directory), built once for every module that reads it."""
+    work = tmp_path_factory.mktemp("directory")
+    result = build(directory_project(work / "project"), work / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The strict build of the real project, once for the whole run: (the site, what the build said)."""
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"the strict build failed:\n{result.stderr[-4000:]}"
-    return out
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def properdocs_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The same project built by ProperDocs, the second engine (ENGINES.md), once for the whole run."""
+    from engines import build_with
+    out = tmp_path_factory.mktemp("site-properdocs")
+    result = build_with("properdocs", ROOT, out, **SAME_DATE)
+    assert result.returncode == 0, f"the strict ProperDocs build failed:\n{result.stderr[-4000:]}"
+    return out, result
 
 
 def pages(site: Path) -> list[Path]:
@@ -79,7 +169,7 @@ def read(site):
 
 from browser import base_url, browser, context, page  # noqa: E402,F401  (browser fixtures for every test module)
 
-BUILT = {"site", "read", "page", "browser", "context", "base_url"}  # the shared fixtures that build the site or start a browser
+BUILT = {"site", "site_build", "properdocs_build", "directory_site", "read", "page", "browser", "context", "base_url"}  # the shared fixtures that build the site or start a browser
 
 
 def pytest_collection_modifyitems(items):

@@ -5,7 +5,6 @@ included), "Only local services" in each area, Near me, the phone's first screen
 from __future__ import annotations
 
 import re
-import shutil
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from browser import serve
-from conftest import ROOT, build, copy_project, without_front_doors
+from conftest import ROOT, build, directory_project
 
 pytestmark = pytest.mark.browser
 
@@ -25,22 +24,10 @@ LABELS = {a["id"]: a["label"] for a in DATA["vocabularies"]["areas"]}
 BY_ID = {r["id"]: r for r in ENTRIES}
 
 
-def directory_project(dest):
-    """A copy of the project whose directory holds the tests' own entries, synonyms, places, vocabularies and help page."""
-    project = copy_project(dest)
-    for name in ("resources", "synonyms", "places", "vocabularies", "help"):
-        shutil.copy(FIXTURE / f"{name}.yml", project / "data" / f"{name}.yml")
-    return without_front_doors(project)
-
-
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("directory")
-    project = directory_project(work / "project")
-    result = build(project, work / "site")
-    assert result.returncode == 0, result.stderr[-4000:]
-    url, server = serve(work / "site")
-    yield SimpleNamespace(url=url, path=work / "site")
+def fixture_site(directory_site):
+    url, server = serve(directory_site)
+    yield SimpleNamespace(url=url, path=directory_site)
     server.shutdown()
 
 

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from conftest import ROOT, build
+from conftest import ROOT
 from test_directory import BY_ID, ENTRIES, directory_project
 from vrp.data import yamlsource
 from vrp.pages.directory import plain
@@ -28,11 +28,8 @@ VOCAB = yaml.safe_load((ROOT / "tests" / "fixtures" / "directory" / "vocabularie
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("directory-build")
-    result = build(directory_project(work / "project"), work / "site")
-    assert result.returncode == 0, result.stderr[-4000:]
-    return work / "site"
+def built(directory_site) -> Path:
+    return directory_site
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

@@ -6,13 +6,12 @@ whose data is changed on purpose, so an editor's valid change never turns these 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, InMemory, copy_project
 from conftest import load
 from vrp.data.yamlsource import read as read_yaml
 
@@ -170,7 +169,7 @@ def no_empty_headings(soup) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sparse_and_busy(tmp_path_factory):
-    """A built copy where the first area has nothing published and no directory entries of its
+    """A copy, rendered in memory, where the first area has nothing published and no directory entries of its
     own, and the second has thirty; returns (site, sparse spoke, busy spoke, the busy one's titles)."""
     tmp = tmp_path_factory.mktemp("areas")
     project = copy_project(tmp / "project")
@@ -196,17 +195,15 @@ def sparse_and_busy(tmp_path_factory):
     for file, data in ((spokes_file, spokes), (resources_file, resources)):
         first = file.read_text(encoding="utf-8").split("\n", 1)[0]
         file.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site = tmp / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
     titles = [" ".join(r["title"].split()) for r in resources["resources"] if busy["id"] in r["areas"]]
-    return site, sparse, busy, titles
+    return InMemory(project), sparse, busy, titles
 
 
-def built(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+def built(site: InMemory, path: str) -> BeautifulSoup:
+    return site.page(path + "/")
 
 
+@pytest.mark.fast
 def test_an_area_with_little_published_says_so_in_short_facts_and_points_to_its_council(sparse_and_busy):
     """What is not published is a short fact ("Not published."), or left out; the page never tells of a
     search ("We have not found...")."""
@@ -227,6 +224,7 @@ def test_an_area_with_little_published_says_so_in_short_facts_and_points_to_its_
     assert soup.select_one(f"a[href='../../resources/?area={sparse['id']}']")
 
 
+@pytest.mark.fast
 def test_an_areas_freshness_line_comes_from_its_data(sparse_and_busy):
     """The copy's first area says it was checked on 2025-03-04, a date no real area has."""
     site, sparse, _, _ = sparse_and_busy
@@ -235,6 +233,7 @@ def test_an_areas_freshness_line_comes_from_its_data(sparse_and_busy):
     assert text(facts["Facts last checked"]).startswith("4 March 2025")
 
 
+@pytest.mark.fast
 def test_an_area_with_many_entries_shows_the_first_and_links_every_one(sparse_and_busy):
     """A busy area's page stays a page: the first SHOWN entries, then a link to the area's full list."""
     from vrp.manifest import SHOWN

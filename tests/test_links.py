@@ -1,19 +1,22 @@
-"""Internal links are checked on every build, offline: a broken page link, a broken anchor or a
-broken link inside YAML fails the strict build and says where. Also what GitHub Pages needs."""
+"""Internal links are checked on every build, offline: a broken page link or anchor in docs/ fails the strict
+build and says where; a broken link inside YAML is named by the data check, before any build (in memory here).
+Also what GitHub Pages needs."""
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from browser import SITE_URL
-from conftest import ROOT, build, copy_project, pages
+from conftest import ROOT, build, copy_project, load, pages
+from vrp.data.problems import DataError
 from test_contributing_templates import paste
 
 
-def broken_build(tmp_path, file: str, old: str | None, new: str):
-    """Build a copy of the project with one change: `new` in place of `old`, or added at the end."""
+def broken(tmp_path, file: str, old: str | None, new: str) -> Path:
+    """A copy of the project with one change: `new` in place of `old`, or added at the end."""
     project = copy_project(tmp_path / "project")
     path = project / file
     text = path.read_text()
@@ -23,9 +26,21 @@ def broken_build(tmp_path, file: str, old: str | None, new: str):
         assert old in text, f"{old!r} not in {file}"
         text = text.replace(old, new, 1)
     path.write_text(text)
-    result = build(project, tmp_path / "site")
+    return project
+
+
+def broken_build(tmp_path, file: str, old: str | None, new: str) -> str:
+    """What the strict build of the changed copy says (the engine checks the links of docs/)."""
+    result = build(broken(tmp_path, file, old, new), tmp_path / "site")
     assert result.returncode != 0, "the build should have failed"
     return result.stderr
+
+
+def broken_check(tmp_path, file: str, old: str | None, new: str) -> str:
+    """What the data check says of the changed copy, in memory: a link in data/ never reaches the build."""
+    with pytest.raises(DataError) as raised:
+        load(broken(tmp_path, file, old, new))
+    return str(raised.value)
 
 
 def question_with(answer: str) -> str:
@@ -50,25 +65,28 @@ def test_a_broken_anchor_fails_the_build_naming_page_and_anchor(tmp_path):
     assert "about.md" in err and "our-defintion" in err
 
 
+@pytest.mark.fast
 def test_a_broken_link_in_a_faq_answer_names_the_data_file_line_and_question(tmp_path):
     text, line = faq_with("See [the strategy](strategies/national-strategy.md).")
-    err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
+    err = broken_check(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
     assert f'data/faq.yml:{line}: question "a-test-question": field "answer": links to ' \
            '"strategies/national-strategy.md", but there is no such page' in err, err
 
 
+@pytest.mark.fast
 def test_a_broken_anchor_in_a_faq_answer_names_the_data_file_line_and_question(tmp_path):
     text, line = faq_with("See [the question](faq.md#nowhere-at-all).")
-    err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
+    err = broken_check(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
     assert f'data/faq.yml:{line}: question "a-test-question": field "answer": links to "faq.md#nowhere-at-all", ' \
            'but faq.md has no heading or entry "#nowhere-at-all"' in err, err
 
 
+@pytest.mark.fast
 def test_a_broken_anchor_on_a_page_made_by_macros_is_named_before_the_build(tmp_path):
     """spokes/index.md shows a macro's output: the data check knows its anchors too, so a data link
     never reaches the build's link check unresolved."""
     text, line = faq_with("See [where we work](spokes/index.md#nowhere).")
-    err = broken_build(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
+    err = broken_check(tmp_path, "data/faq.yml", (ROOT / "data/faq.yml").read_text(), text)
     assert f'data/faq.yml:{line}: question "a-test-question": field "answer": links to "spokes/index.md#nowhere", ' \
            'but spokes/index.md has no heading or entry "#nowhere"' in err, err
 

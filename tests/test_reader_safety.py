@@ -11,7 +11,7 @@ import yaml
 
 from browser import serve, site_search
 from conftest import build, copy_project, pages
-from test_browser import NEUTRAL, all_paths, fake_neutral_page
+from test_browser import NEUTRAL, browser_paths, fake_neutral_page
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ TOP = """() => {
 def test_help_and_exit_take_a_small_share_of_the_first_screen_and_the_title_is_on_it(site, browser, base_url, size):
     context, wrong = device(browser, size), []
     page = context.new_page()
-    for path in all_paths(site):
+    for path in browser_paths(site):
         page.goto(base_url + path)
         top = page.evaluate(TOP)
         if top["chrome"] > BUDGET[size] * size[1]:
@@ -54,7 +54,7 @@ def test_help_and_exit_take_a_small_share_of_the_first_screen_and_the_title_is_o
 def test_no_page_is_wider_than_the_screen_and_no_phone_number_wraps(site, browser, base_url, size):
     context, wrong = device(browser, size), []
     page = context.new_page()
-    for path in all_paths(site):
+    for path in browser_paths(site):
         page.goto(base_url + path)
         if (width := page.evaluate("document.documentElement.scrollWidth")) > size[0]:
             wrong.append(f"/{path}: the page is {width}px wide")

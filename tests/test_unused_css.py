@@ -10,7 +10,7 @@ import pytest
 from material import templates
 
 from browser import site_search
-from conftest import pages
+from test_browser import browser_paths
 from vrp.postbuild.unused_css import THEME_CSS, Usage, drop_selectors, drop_unused_definitions, purge, selectors
 
 THEME = Path(templates.__file__).parent / "assets" / "stylesheets"
@@ -152,8 +152,7 @@ MATCHED = """(selectors) => {
 def test_no_removed_selector_picks_anything_on_any_page(site, page, base_url, removed):
     assert len(removed) > 500  # the theme's CSS for unused features is really gone
     failures = []
-    for file in pages(site):
-        path = str(file.relative_to(site)).removesuffix("index.html")
+    for path in browser_paths(site):
         page.goto(base_url + path)
         failures += [f"/{path}: {selector}" for selector in page.evaluate(MATCHED, removed)]
     assert not failures, "\n".join(failures[:40])

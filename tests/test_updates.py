@@ -1,9 +1,9 @@
 """Updates: newest first by date whatever the file's order, on the home page and the updates page,
 dated only as precisely as the source allows, and published as a valid Atom 1.0 feed.
 
-The reordering tests build a copy of the project whose data/updates.yml is the real one turned
-upside down, with the newest update moved to the end and two updates of our own added, so they
-hold for any valid content.
+The reordering tests render, without a build (conftest.InMemory), a copy of the project whose
+data/updates.yml is the real one turned upside down, with the newest update moved to the end and two
+updates of our own added, so they hold for any valid content.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import SITE_URL
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, InMemory, copy_project
 from test_validation import TODAY, project_with
 from vrp.data.problems import DataError
 from conftest import load
@@ -39,14 +39,17 @@ def text(soup) -> str:
     return " ".join(soup.get_text(" ").split())
 
 
-def html(site: Path, path: str) -> BeautifulSoup:
+def html(site, path: str) -> BeautifulSoup:
+    """A page of a built site (a folder) or of one in memory."""
+    if isinstance(site, InMemory):
+        return site.page(path + "/" if path else "")
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
 def reordered(tmp_path_factory):
-    """A built copy of the site whose updates file is in the wrong order on purpose; returns
-    (site directory, the items as written, the two added items)."""
+    """A copy of the site, in memory, whose updates file is in the wrong order on purpose; returns
+    (the site, the items as written, the two added items)."""
     tmp = tmp_path_factory.mktemp("updates")
     project = copy_project(tmp / "project")
     items = items_of(project)
@@ -63,10 +66,7 @@ def reordered(tmp_path_factory):
     written = [exact, vague] + shuffled
     (project / "data" / "updates.yml").write_text(
         SCHEMA_LINE + yaml.safe_dump({"items": written}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site = tmp / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site, written, (vague, exact)
+    return InMemory(project), written, (vague, exact)
 
 
 def listed(soup, selector=".vrp-update__title") -> list[str]:
@@ -74,6 +74,7 @@ def listed(soup, selector=".vrp-update__title") -> list[str]:
     return [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select(selector)]
 
 
+@pytest.mark.fast
 def test_the_home_page_shows_the_newest_updates_first_whatever_the_file_order(reordered):
     site, written, _ = reordered
     shown = listed(html(site, "").select_one(".vrp-updates"))
@@ -94,6 +95,7 @@ def test_the_real_home_page_shows_the_newest_update_first(read):
         assert a.select_one("time[datetime]") and re.search(r"\b(19|20)\d\d\b", text(a.select_one(".vrp-update__date")))
 
 
+@pytest.mark.fast
 def test_the_updates_page_lists_every_update_newest_first_under_its_year(reordered):
     site, written, _ = reordered
     soup = html(site, "updates")
@@ -106,6 +108,7 @@ def test_the_updates_page_lists_every_update_newest_first_under_its_year(reorder
         assert all(by_id[i]["date"].startswith(year) for i in listed(ul)), year
 
 
+@pytest.mark.fast
 def test_an_update_without_an_exact_day_shows_only_what_the_source_gives(reordered):
     site, _, (vague, exact) = reordered
     page = html(site, f"updates/{vague['id']}")
@@ -120,7 +123,8 @@ def test_an_update_without_an_exact_day_shows_only_what_the_source_gives(reorder
 
 
 def atom(path: Path):
-    root = ET.parse(path).getroot()  # raises on XML that is not well formed
+    text = path.file("feed.xml") if isinstance(path, InMemory) else path.read_text(encoding="utf-8")
+    root = ET.fromstring(text)  # raises on XML that is not well formed
     assert root.tag == f"{ATOM}feed"
     return root
 
@@ -169,7 +173,7 @@ def test_the_feed_is_atom_with_one_entry_per_update_newest_first(site):
 
 def test_feed_ids_do_not_change_when_the_file_is_reordered_and_text_is_escaped(site, reordered):
     fixture_site, written, (vague, _) = reordered
-    entries = check_atom(atom(fixture_site / "feed.xml"))
+    entries = check_atom(atom(fixture_site))
     assert len(entries) == len(written)
     real = entry_ids(check_atom(atom(site / "feed.xml")))
     moved = entry_ids(entries)
