@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from vrp.model import LIST_FOLDERS, NATIONAL, Entry, Site
+from vrp.model import LIST_FOLDERS, NATIONAL, Entry, Site, entry_path
 from vrp.search.postings import Terms, postings
 from vrp.search.site import Doc
 from vrp.search.words import STOP_WORDS, words
@@ -230,7 +230,8 @@ class Directory:
         vocab = self.site.vocabularies
         pick = lambda kind: [{"id": e["id"], "label": e["label"]} for e in vocab[kind]]  # noqa: E731
         return {
-            "data": data_url, "root": root, "count": len(self.entries), "piece": PIECE, "first": FIRST, "shards": self.shards,
+            "data": data_url, "root": root, "entry": entry_path("{id}"),  # where an entry's page is (an old link to it)
+            "count": len(self.entries), "piece": PIECE, "first": FIRST, "shards": self.shards,
             "areas": pick("areas"), "types": [{**t, "kind": self.site.kinds[t["id"]]} for t in pick("types")],
             "audiences": pick("audiences"), "topics": pick("topics"), "synonyms": synonym_config(self.site, self.index["topics"]),
             "local": self.local_counts, "stop": STOP_WORDS,

@@ -437,7 +437,7 @@ function start(cfg) {
   // An old link to an entry on this page (resources/#childline) opens the entry's own page.
   const anchor = decodeURIComponent(location.hash.slice(1));
   if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(anchor) && !byId(anchor)) {
-    const page = new URL("resources/" + anchor + "/", root);
+    const page = new URL(cfg.entry.replace("{id}", anchor), root);
     fetch(page, { method: "HEAD" }).then((response) => { if (response.ok) location.replace(page.href); }, () => {});
   }
 
