@@ -68,7 +68,7 @@ def one_size(n: int, work: Path, browser, runs: int, timeout: int) -> dict:
     seconds = build(work / f"project-{n}", site, timeout)
     pages, own = weights.html_pages(site), weights.directory_pages(site)
     # The peer has as many pages as MkDocs renders for us; the directory's own pages (one per entry,
-    # and its lists) are written from shells, not rendered one by one (hooks/directory_pages.py).
+    # and its lists) are written from shells, not rendered one by one (vrp/postbuild/directory.py).
     rendered = pages - own["entries"] - own["lists"]
     stock_seconds = build(stock.project(work / f"stock-{n}", rendered), stock_site, timeout)
     result = {

@@ -69,7 +69,7 @@ def test_every_page_type_has_a_weight_with_its_css_and_js(run):
     for name, weight in run["weights"].items():
         assert 0 < weight["html"]["gzip"] < weight["html"]["raw"]
         assert weight["total"]["raw"] > weight["html"]["raw"]
-        # stylesheets are inside each page (hooks/inline_css.py), the directory's too
+        # stylesheets are inside each page (vrp/postbuild/inline_css.py), the directory's too
         assert not any(a["file"].endswith(".css") for a in weight["assets"]), name
         assert any(a["file"].endswith(".js") for a in weight["assets"])
         assert weight["elsewhere"] == []  # nothing loaded from another host

@@ -1,4 +1,4 @@
-"""Pages are sent without the templates' indentation and blank lines (hooks/html_whitespace.py),
+"""Pages are sent without the templates' indentation and blank lines (vrp/postbuild/html_whitespace.py),
 and no reader can tell: the text and the layout stay the same."""
 from __future__ import annotations
 

@@ -71,7 +71,7 @@ def test_no_script_holds_up_the_first_paint(site, read):
 
 
 def test_no_page_but_the_directorys_own_waits_on_a_stylesheet_request(site, read):
-    """Pages carry their stylesheets inside them (hooks/inline_css.py), exactly as trimmed on disk;
+    """Pages carry their stylesheets inside them (vrp/postbuild/inline_css.py), exactly as trimmed on disk;
     the directory's thousands of entry and list pages (resources/<...>/) share theirs, linked."""
     styles = site / "assets" / "stylesheets"
     for page in pages(site):

@@ -1,4 +1,4 @@
-"""Material's stylesheets lose what this site never uses (hooks/unused_css.py), and no reader can
+"""Material's stylesheets lose what this site never uses (vrp/postbuild/unused_css.py), and no reader can
 tell: every element of every page has the same computed style as with the theme's full CSS, in
 both palettes, with the search, the menu and the back-to-top button in use."""
 from __future__ import annotations
@@ -43,7 +43,7 @@ LAID_OUT = ".vrp-resource { content-visibility: visible !important; }"
 
 def full_theme_css(context, site: Path):
     """Give this browser context the theme's own, complete stylesheets in place of ours: as files
-    where a page links them (the directory), inside the page where hooks/inline_css.py put them."""
+    where a page links them (the directory), inside the page where vrp/postbuild/inline_css.py put them."""
     ours = [next((site / "assets" / "stylesheets").glob(pattern)) for pattern in THEME_CSS]
     swaps = {f"<style>{css.read_text(encoding='utf-8')}</style>":
              f"<style>{(THEME / css.name).read_text(encoding='utf-8')}</style>" for css in ours}
