@@ -477,3 +477,11 @@ def test_the_fixture_page_links_its_first_entry_as_the_example(two_builds):
     assert soup.find("a", href=f"hsds/services/{childline}.json")
     assert f"services/{childline}.json (the entry childline)" in " ".join(soup.get_text().split())
     assert "2 files" in soup.get_text(" ")
+
+
+@pytest.mark.fast
+def test_services_json_is_written_from_the_service_files_as_json_would_write_it(fixture_site):
+    """Each service is written once (vrp.pages.hsds._page_text): the list file must be what json.dumps makes."""
+    services = hsds.Directory(fixture_site, "https://example.org/", "Test partnership").services
+    for contents in (services, services[:1], []):
+        assert hsds._page_text([hsds._dump(s) for s in contents]) == json.dumps(hsds.page(contents), ensure_ascii=False, indent=1)

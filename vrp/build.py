@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
@@ -30,6 +30,7 @@ class Build:
     env: Environment  # the theme's environment, with the project's filters
     templates: Environment  # its view that our templates are rendered through (vrp.render.configure)
     config: project_config.Config
+    rendered: dict[str, str] = field(default_factory=dict)  # pages of docs/ whose macros the check has run, by path
 
     @functools.cached_property
     def outputs(self) -> list[Output]:
@@ -82,7 +83,8 @@ def load(root: Path, today: dt.date | None = None, env: Environment | None = Non
         except Exception:  # noqa: BLE001  data whose mistakes stop the pages being made: checked once fixed
             made = None
         if made is not None:
-            found = pages(root / config.docs_dir, made, build.macros(), Converter(config.extensions, config.extension_configs))
+            found = pages(root / config.docs_dir, made, build.macros(), Converter(config.extensions, config.extension_configs),
+                          build.rendered)
             problems += data.link_problems(sources, found, root)
     if problems:
         raise DataError(problems)

@@ -177,14 +177,20 @@ def rendered_page(src: str, text: str, macros: Macros) -> str:
     return head + macros.templates.from_string(body).render(**page.functions())
 
 
-def pages(docs: Path, outputs_: list[Output], macros: Macros, converter: Converter) -> dict[str, Page]:
+def pages(docs: Path, outputs_: list[Output], macros: Macros, converter: Converter,
+          rendered: dict[str, str] | None = None) -> dict[str, Page]:
     """Every Markdown page of the site, those in docs/ and those of the manifest, with the anchors it has. A page
-    whose macros fail here (a picture this environment has no theme for) may have ids we cannot know."""
+    whose macros fail here (a picture this environment has no theme for) may have ids we cannot know. Each page
+    of docs/ whose macros ran is kept in `rendered`, by its path, so that the build need not run them again."""
     found: dict[str, Page] = {}
     for file in sorted(Path(docs).rglob("*.md")):
         src = file.relative_to(docs).as_posix()
         try:
-            found[src] = Page(converter.ids(rendered_page(src, file.read_text(encoding="utf-8"), macros)))
+            text = file.read_text(encoding="utf-8")
+            page = rendered_page(src, text, macros)
+            found[src] = Page(converter.ids(page))
+            if rendered is not None and page is not text:
+                rendered[src] = page
         except Exception:  # noqa: BLE001  the build reports the macro's error with its page
             found[src] = Page(converter.ids(file.read_text(encoding="utf-8")), complete=False)
     for output in outputs_:

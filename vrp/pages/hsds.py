@@ -257,12 +257,14 @@ class Directory:
                 "license": LICENCE, "documentation": self.base_url + PAGE, "files": listing(self.site, self.base_url)}
 
     def files(self) -> dict[str, str]:
-        """Every file to publish, by its path in the site, as JSON text."""
-        out = {"index.json": self.index(), "services.json": page(self.services),
-               "organizations.json": page(list(self.organizations.values())),
-               "taxonomies.json": page(self.taxonomies), "taxonomy_terms.json": page(self.used_terms())}
-        out |= {service_path(s["id"]): s for s in self.services}
-        return {f"{FOLDER}/{path}": json.dumps(body, ensure_ascii=False, indent=1) + "\n" for path, body in out.items()}
+        """Every file to publish, by its path in the site, as JSON text. Each service is written once, in its own
+        file, and services.json is made of those texts (`_page_text`): at 10,000 entries, JSON with indentation
+        is slow to write, and each service would otherwise be written twice."""
+        own = {service_path(s["id"]): _dump(s) for s in self.services}
+        out = {"index.json": _dump(self.index()), "services.json": _page_text(list(own.values())),
+               "organizations.json": _dump(page(list(self.organizations.values()))),
+               "taxonomies.json": _dump(page(self.taxonomies)), "taxonomy_terms.json": _dump(page(self.used_terms()))}
+        return {f"{FOLDER}/{path}": text + "\n" for path, text in (out | own).items()}
 
 
 def _values(e: Entry, field) -> list[str]:
@@ -299,6 +301,23 @@ def page(contents: list) -> dict:
     """A list response of the HSDS API (openapi.json's Page and its contents), all on one page."""
     return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
             "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+_HOLE = "\x00contents\x00"
+
+
+def _page_text(items: list[str]) -> str:
+    """`_dump(page(contents))` for contents already written as `items` (each `_dump` of one item): each is put in
+    the list, two spaces deeper, as json.dumps would have written it there."""
+    if not items:
+        return _dump(page([]))
+    shell = {**page([None] * len(items)), "contents": [_HOLE]}  # the counts of `items`, and one place for them
+    inner = ",\n".join("\n".join("  " + line for line in item.split("\n")) for item in items)
+    return _dump(shell).replace("  " + json.dumps(_HOLE), inner, 1)
 
 
 def files(site: Site, base_url: str, publisher: str) -> dict[str, str]:
