@@ -53,17 +53,19 @@ test("a word the site knows is still required beside a need: knife training want
   assert.deepEqual(d.search("knife training"), ["knife-course"]);
 });
 
-test("with an area chosen, its services about the words come first, but not those that only mention them", async () => {
+test("with an area chosen, its services about the words come before national ones about them, not before one named for them", async () => {
   const d = await directory([
-    entry("national", "helpline", "Knife helpline", "A national line.", ["knife-crime"]),
+    entry("named", "helpline", "Knife helpline", "A national line.", ["knife-crime"]),
+    entry("national", "helpline", "Crime line", "A national line.", ["knife-crime"]),
     entry("local-topic", "local-service", "Bristol youth work", "Youth work in Bristol.", ["knife-crime"], ["bristol"]),
     entry("local-mention", "local-service", "Bristol sports club", "Sport, and a talk on knives once a year.", ["youth-violence"], ["bristol"]),
     entry("somerset", "local-service", "Somerset youth work", "Youth work about knives in Somerset.", ["knife-crime"], ["somerset"]),
   ]);
   const order = d.search("knife", { area: "bristol" });
-  assert.deepEqual(order, ["local-topic", "national", "local-mention"]);
+  assert.deepEqual(order, ["named", "local-topic", "national", "local-mention"]);
   assert.ok(!order.includes("somerset"));
-  assert.equal(d.search("knife")[0], "national"); // no area chosen: the national line, named for it
+  const anywhere = d.search("knife"); // no area chosen: the national lines before the local services
+  assert.deepEqual(anywhere.slice(0, 2), ["named", "national"]);
 });
 
 test("an entry with every topic of the words comes before one with only one of them", async () => {

@@ -24,10 +24,10 @@
    closer match than one with only one of them.
    2. Then entries with more of the words (every required word, if any entry has them all).
    3. Then where the words are: in the name (4 points), a topic (3), the organisation, type or audience
-      (2), the description or an area (1). With an area chosen, its local services gain two points: a
-      local service about the words comes before a national one named for them, but a local one that
-      only mentions them does not. With no area chosen, a service anyone can use gains a point over one
-      for some areas only.
+      (2), the description or an area (1). With an area chosen, its local services gain a point: a local
+      service about the words comes before a national one about them, and level with a national one named
+      for them (the closer match then first); one that only mentions them does not. With no area chosen, a
+      service anyone can use gains the point instead.
    4. Then how closely and how rare the words are, in steps of a quarter; then the directory's own order
       (by type, those for the chosen area alone first, then as in the file). */
 
@@ -551,7 +551,7 @@ export class Directory extends Index {
     const found = this.rank(state.q, {
       keep: (doc) => filtered(doc) && (!state.local || local(doc)),
       kinds: (doc) => this.typeKind[f.type[doc]],
-      bonus: (doc) => (areaBit ? (local(doc) ? 2 : 0) : (local(doc) ? 0 : 1)),
+      bonus: (doc) => ((areaBit ? local(doc) : !local(doc)) ? 1 : 0),
       rest: (doc) => (15 - Math.min(15, f.type[doc])) * 2 + (areaBit && f.areas[doc] === areaBit ? 1 : 0),
     });
     // With "only local" on, every match is local: the count is the same as the local ones among all.
