@@ -111,14 +111,23 @@ def test_a_tap_anywhere_on_a_card_opens_its_link(browser, base_url, viewport):
 
 @pytest.mark.parametrize("spoke", SITE.spokes, ids=lambda s: s.id)
 def test_an_area_page_lists_exactly_the_directorys_entries_for_that_area(read, spoke):
-    """Its own entries, the first SHOWN of them when there are more (the rest are a link away, as the
-    busy fixture area below checks), and none that are only for every area."""
+    """Its own services, the first SHOWN of them when there are more (the rest are a link away, as the
+    busy fixture area below checks), the council's front doors first; its other entries (guidance, plans,
+    partnerships) in a list of their own; and none that are only for every area."""
     from vrp.manifest import SHOWN
     soup = read(f"spokes/{spoke.id}/")
     shown = [text(a) for a in soup.select(".vrp-service__title a")]
     local = SITE.entries_for(spoke.id)
-    titles = [" ".join(e.title.split()) for e in local]
-    assert set(shown) <= set(titles) and len(shown) == min(SHOWN, len(local))
+    services = [e for e in local if e.kind == "service"]
+    titles = [" ".join(e.title.split()) for e in services]
+    assert set(shown) <= set(titles) and len(shown) == min(SHOWN, len(services))
+    doors = [" ".join(e.title.split()) for e in services if e.report_a_concern]
+    assert shown[:len(doors)] == [t for t in shown if t in doors], "the front doors lead the list"
+    others = [" ".join(e.title.split()) for e in local if e.kind != "service"]
+    listed = [text(a) for a in soup.select(".vrp-others a")]
+    assert set(listed) <= set(others) and len(listed) == min(SHOWN, len(others))
+    if services:
+        assert f"{len(services)} service" in text(soup.find("h2", id="local-services").find_next_sibling())
     everywhere = SITE.national
     assert not set(shown) & {e.title for e in everywhere} - {e.title for e in local}
     link = soup.select_one(f"a[href='../../resources/?area={spoke.id}']")
@@ -240,10 +249,11 @@ def test_an_area_with_many_entries_shows_the_first_and_links_every_one(sparse_an
     site, _, busy, titles = sparse_and_busy
     soup = built(site, f"spokes/{busy['id']}")
     shown = [text(a) for a in soup.select(".vrp-service__title a")]
-    assert len(titles) > SHOWN and len(shown) == SHOWN and set(shown) <= set(titles)
-    assert f"{len(titles)} entries" in text(soup.find("h2", id="local-services").find_next_sibling())
+    services = [" ".join(e.title.split()) for e in site.site.entries_for(busy["id"]) if e.kind == "service"]
+    assert len(services) > SHOWN and len(shown) == SHOWN and set(shown) <= set(services) <= set(titles)
+    assert f"{len(services)} services" in text(soup.find("h2", id="local-services").find_next_sibling())
     link = soup.find("a", href=f"../../resources/area/{busy['id']}/")
-    assert link and f"All {len(titles)} services" in text(link)
+    assert link and f"All {len(services)} services" in text(link)
     listed = built(site, f"resources/area/{busy['id']}")
     assert "Fixture service 0 & partners" in text(listed)  # escaped as text, and there with the rest
     assert not no_empty_headings(soup)
@@ -269,3 +279,18 @@ def test_the_professionals_page_is_in_the_nav_and_links_the_directory_filtered_f
         assert text(a) == SITE.labels[kind][value]
     for target in ("../faq/#our-definition", "../strategies/serious-violence-duty-guidance/", "../spokes/"):
         assert soup.select_one(f"article a[href='{target}']"), target
+
+
+def test_the_directorys_lists_count_an_areas_services_as_its_page_does(read):
+    """"Local services and information in Bristol (27 services, 8 other entries)": the same number of services as
+    the area's page gives, the rest counted apart, so a reader never meets two counts for one area."""
+    browse = read("resources/").find("nav", attrs={"aria-labelledby": "browse-title"})
+    for spoke in SITE.spokes:
+        local = SITE.entries_for(spoke.id)
+        services = sum(e.kind == "service" for e in local)
+        link = browse.find("a", href=f"../resources/area/{spoke.id}/")
+        said = text(link.parent)
+        assert f"({services} service" in said, said
+        assert (f"{len(local) - services} other" in said) == (len(local) > services), said
+        page = read(f"spokes/{spoke.id}/")
+        assert f"{services} service" in text(page.find("h2", id="local-services").find_next_sibling())

@@ -72,14 +72,18 @@ def _root(url: str) -> str:
 
 
 def area_pages(site: Site) -> list[Output]:
-    """A page per area that data/spokes.yml describes: its facts, then its directory entries in the area's
-    order in the directory (those for this area alone first), the first SHOWN of them."""
+    """A page per area that data/spokes.yml describes: its facts, then its directory services in the area's
+    order in the directory (front doors, then those for this area alone), then its other entries (guidance,
+    plans, partnerships), the first SHOWN of each."""
     everywhere = len(site.national)
     out = []
     for area in site.spokes:
         local = local_to(site, area.id)
+        services = sorted((e for e in local if e.kind == "service"), key=lambda e: not e.report_a_concern)
+        others = [e for e in local if e.kind != "service"]
         out.append(Output(area.page, template="generated/spoke.md", context={
-            "spoke": area, "local": local[:SHOWN], "more": len(local) - len(local[:SHOWN]), "total": len(local),
+            "spoke": area, "local": services[:SHOWN], "more": len(services) - len(services[:SHOWN]),
+            "total": len(services), "others": others[:SHOWN], "others_total": len(others),
             "types": site.labels["types"], "everywhere": everywhere, "root": _root(area.path)}))
     return out
 
@@ -96,7 +100,7 @@ def directory_pages(site: Site, site_url: str) -> list[Output]:
         out.append(Output(r.path + "index.html", "later", "partials/retired-page.html", {"r": r, "root": _root(r.path)},
                           title=f"{r.title}: no longer listed",
                           description=f"{r.title} is no longer listed in the resource directory.", listed=False))
-    browse = {"vocabularies": site.vocabularies, "local": d.local_counts, "total": len(d.entries), "per_page": PER_PAGE}
+    browse = {"vocabularies": site.vocabularies, "local": d.local_counts, "services": d.service_counts, "total": len(d.entries), "per_page": PER_PAGE}
     for page in d.lists:
         groups = []
         for e in page.entries:

@@ -58,10 +58,10 @@ def ordered(site: Site) -> list[Entry]:
 
 
 def local_to(site: Site, area: str) -> list[Entry]:
-    """One area's entries in the directory's order, except that within each type those for this area
-    alone come before those that cover other areas too: the council's own front door before the region's."""
+    """One area's entries in the directory's order, except that within each type the council's front doors for
+    reporting a concern come first, then those for this area alone, then those that cover other areas too."""
     rank = _type_rank(site)
-    return sorted(site.entries_for(area), key=lambda e: (rank[e.type], len(e.areas)))
+    return sorted(site.entries_for(area), key=lambda e: (rank[e.type], not e.report_a_concern, len(e.areas)))
 
 
 @dataclass
@@ -110,9 +110,10 @@ def list_pages(site: Site, entries: list[Entry]) -> list[ListPage]:
                    "Every entry in the directory", "Every service, helpline and document, by type.")
     for area in site.areas:
         local = local_to(site, area.id)
-        pages += _paged(lambda n, a=area.id: area_path(a, n), local, f"Local services in {area.label}",
-                        f"Local services in {area.label}",
-                        f"Services that work in {area.label}, those for {area.label} alone first. "
+        pages += _paged(lambda n, a=area.id: area_path(a, n), local, f"Local services and information in {area.label}",
+                        f"Local services and information in {area.label}",
+                        f"Services that work in {area.label} come first, the council's front doors at the top and those "
+                        f"for {area.label} alone before those for several areas; then guidance, plans and partnerships. "
                         "The national helplines and services cover it too.")
     national = [e for e in entries if e.is_national]
     pages += _paged(lambda n: area_path(NATIONAL, n), national, "National services and helplines",
@@ -173,10 +174,18 @@ class Directory:
 
     @functools.cached_property
     def local_counts(self) -> dict[str, int]:
-        """How many local services each area has, and (under "all") how many national ones there are."""
+        """How many entries each area has, and (under "all") how many national ones there are."""
+        return self._counts(self.entries)
+
+    @functools.cached_property
+    def service_counts(self) -> dict[str, int]:
+        """The same, counting only services (a type of kind service), so a list can say "26 services"."""
+        return self._counts([e for e in self.entries if e.kind == "service"])
+
+    def _counts(self, entries) -> dict[str, int]:
         counts = {a.id: 0 for a in self.site.areas}
         counts[NATIONAL] = 0
-        for e in self.entries:
+        for e in entries:
             for area in e.areas:
                 counts[area] += 1
         return counts
@@ -247,6 +256,6 @@ def directory_page(site: Site, url) -> dict:
     first = d.entries[:FIRST]
     # a card for the script to copy, with every part it may fill in
     blank = dataclasses.replace(d.entries[0].card, phone="0", tel="tel:0", email="email@example.org")
-    return {"first": first, "root": root, "vocabularies": site.vocabularies, "local": local,
+    return {"first": first, "root": root, "vocabularies": site.vocabularies, "local": local, "services": d.service_counts,
             "local_total": len(d.entries) - local[NATIONAL], "total": len(d.entries), "per_page": PER_PAGE,
             "order": ORDER, "blank": blank, "config": d.client_config(url(d.data_dir), root)}
