@@ -444,6 +444,7 @@ def test_copy_a_link_to_this_search_copies_it_says_so_and_the_link_opens_the_vie
 def test_a_spoke_pages_link_opens_the_area_view(tab):
     tab.goto(tab.base + "resources/?area=bristol")
     tab.wait_for_function("() => document.getElementById('vrp-count').textContent.includes('local to Bristol')")
+    tab.wait_for_function(IDLE)  # the count is said before the cards' pieces have come: wait for them
     assert tab.input_value("#vrp-area") == "bristol"
     expected = [r["id"] for r in ENTRIES if "bristol" in r["areas"]]
     found = every_result(tab)
