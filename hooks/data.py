@@ -23,6 +23,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     settings = project_config.read(root)
     settings.dirs = [Path(d) for d in config.theme.dirs]
+    settings.site_url = config.site_url or ""  # `mkdocs serve` gives its own address: the pages' addresses follow it
     try:
         config.extra["vrp"] = load(root, env=config.theme.get_env(), config=settings)
     except (DataError, ValueError) as error:
