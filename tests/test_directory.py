@@ -1,6 +1,6 @@
 """The resource directory in a real browser, on the tests' own data (tests/fixtures/directory), so
 that no expectation here depends on today's entries: ranking for the words people type (typos
-included), "Only local services" in each area, Near me, the phone's first screen, the Filter control,
+included), "Only local entries" in each area, Near me, the phone's first screen, the Filter control,
 "Copy a link to this search", and no search word ever written to an address or the history."""
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ def test_only_local_services_shows_that_areas_own_entries_and_says_how_many(tab,
     tab.check("#vrp-local")
     settled(tab)
     assert sorted(every_result(tab)) == local
-    assert tab.text_content("#vrp-count").startswith(f"{len(local)} local services match in {LABELS[area]}")
+    assert tab.text_content("#vrp-count").startswith(f"{len(local)} local entries match in {LABELS[area]}")
     assert tab.text_content("#vrp-active") == " (2 on)"
 
 

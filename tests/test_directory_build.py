@@ -197,3 +197,8 @@ def test_the_site_search_finds_each_entry_once_by_its_own_page(built):
     ids = {r["id"] for r in ENTRIES}
     assert not [u for u in urls if u.removeprefix("resources/#") in ids or "/page/" in u or "/area/" in u or "_shell" in u]
     assert any(u.startswith("help/#") for u in urls)  # the pages' sections, by their headings
+    assert not [u for u in urls if "#service-" in u], "an area page's list of entries: each entry is found once, as itself"
+    kinds = dict(zip(urls, settings["kinds"], strict=True))
+    for r in ENTRIES:  # a service anyone can use is "S", so it gains the point that no chosen area gives
+        kind = kinds[f"resources/{r['id']}/"]
+        assert (kind == "S") == (r["areas"] == ["all"] and kind in "sS"), r["id"]

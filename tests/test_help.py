@@ -156,8 +156,9 @@ def test_local_help_lists_each_areas_local_services_from_the_directory(read):
         assert set(shown) | set(every) >= expected, f"{area}: missing {expected - set(shown) - set(every)}"
         assert set(shown) <= expected, f"{area}: not local to it {set(shown) - expected}"
         assert not set(shown) & set(every), area
-        assert any(a["href"] == f"../resources/?area={area}" for el in section(soup, f"local-{area}")
-                   for a in el.find_all("a")), area
+        link = [a for el in section(soup, f"local-{area}") for a in el.find_all("a", href=f"../resources/area/{area}/")]
+        services = sum(e.kind == "service" for e in SITE.entries_for(area))
+        assert link and f"All {services} services" in link[0].get_text(), area  # the count the area's page gives
     for ident in every:
         resource = SITE.by_id[ident]
         assert set(areas) <= set(resource.areas) and resource.type == LOCAL_TYPE, ident

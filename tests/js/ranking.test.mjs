@@ -107,3 +107,11 @@ test("the site search: Get help's section for a need before a page or a document
   assert.equal(order.at(-1), "strategy");
   assert.equal((await s.search("knife crime strategy"))[0], "strategy"); // named by the words
 });
+
+test("the site search: with no area to choose, a service anyone can use before a local one about the same", async () => {
+  const s = await site([
+    { id: "local", title: "Safety service (one area)", text: "If you are stalked, tell us.", kind: "s", topics: ["stalking"] },
+    { id: "national", title: "Safety line", text: "If you are stalked, call us.", kind: "S", topics: ["stalking"] },
+  ]);
+  assert.deepEqual(await s.search("stalked"), ["national", "local"]);
+});

@@ -230,7 +230,7 @@ class Directory:
         """The entries as the site search shows them, those of one topic together (as the cards' pieces)."""
         return [Doc(title=e.title, url=e.path, context=f"{e.type_label} · {e.organisation}", kind=e.kind,
                     text=plain(e.description_html).strip(), organisation=f"{e.organisation} {e.type_label}",
-                    topics=list(e.topics))
+                    topics=list(e.topics), everyone=e.is_national)
                 for e in (self.entries[i] for i in self.grouped)]
 
     def client_config(self, data_url: str, root: str) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from vrp.model import LOCAL_PREFIX, LOCAL_TYPE, Site, digits, tel
+from vrp.pages.directory import area_path
 
 EVERY_AREA_ID = LOCAL_PREFIX + "all-areas"
 EVERY_AREA_TITLE = "Across Avon and Somerset"
@@ -41,5 +42,7 @@ def local_groups(site: Site) -> list[dict]:
     groups = [{"id": EVERY_AREA_ID, "title": EVERY_AREA_TITLE, "area": None, "entries": [entry(e) for e in everywhere]}]
     groups = groups if everywhere else []
     groups += [{"id": LOCAL_PREFIX + a.id, "title": a.label, "area": a.id,
-                "entries": [entry(e) for e in local[a.id] if e not in everywhere]} for a in site.areas]
+                "entries": [entry(e) for e in local[a.id] if e not in everywhere],
+                "services": sum(e.kind == "service" for e in site.entries_for(a.id)),  # as the area's page counts
+                "list": area_path(a.id)} for a in site.areas]
     return groups

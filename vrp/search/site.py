@@ -38,6 +38,7 @@ class Doc:
     url: str  # from the site's root, e.g. "help/#domestic-abuse"
     context: str  # the page's title, or an entry's type and organisation
     kind: str  # service, other or document
+    everyone: bool = False  # a service anyone can use, wherever they live: a national entry, or Get help
     text: str = ""
     organisation: str = ""  # words counted as the organisation's (2 points): a section's page title
     topics: list[str] = field(default_factory=list)
@@ -113,7 +114,8 @@ def page_docs(html: str, url: str) -> list[Doc]:
         if not text and s["id"] is None:
             continue
         docs.append(Doc(title=s["title"], url=url + (f"#{s['id']}" if s["id"] else ""), context=parser.title, kind=kind,
-                        text=text, organisation=parser.title if s["id"] else "", topics=s["topics"]))
+                        text=text, organisation=parser.title if s["id"] else "", topics=s["topics"],
+                        everyone=kind == "service"))  # Get help: numbers anyone can call
     return docs
 
 
@@ -163,11 +165,18 @@ def index_files(docs: list[Doc], topics: list[dict], synonyms: list[dict]) -> di
                                                         "text": _excerpt(d.text)} for d in docs[start:start + PIECE]])
     version = hashlib.sha256("".join(pieces[k] for k in sorted(pieces)).encode()).hexdigest()[:10]
     config = {"version": version, "count": len(docs), "piece": PIECE, "shards": sorted(shards), "stop": STOP_WORDS,
-              "kinds": "".join(KINDS[d.kind] for d in docs), "topics": [t["label"] for t in topics],
+              "kinds": "".join(_kind(d) for d in docs), "topics": [t["label"] for t in topics],
               "synonyms": synonyms}
     files = {f"{FOLDER}/index.json": _dump(config)}
     files.update({f"{FOLDER}/{version}/{name}": text for name, text in pieces.items()})
     return files
+
+
+def _kind(doc: Doc) -> str:
+    """Its kind in one letter; a service anyone can use in capitals ("S"), for the point the engine gives it
+    when no area is chosen (search-engine.mjs: the same rule as the directory's)."""
+    letter = KINDS[doc.kind]
+    return letter.upper() if doc.everyone and doc.kind == "service" else letter
 
 
 def write(site_dir: Path, files: dict[str, str]) -> None:

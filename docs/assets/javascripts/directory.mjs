@@ -73,7 +73,7 @@ function start(cfg) {
   function summary(s, total, shown, localTotal, partial) {
     if (!total) return "Nothing matches.";
     const where = s.area ? label(cfg.areas, s.area) : "";
-    let text = s.local ? plural(total, "local service matches", "local services match") + (where ? " in " + where : "")
+    let text = s.local ? plural(total, "local entry matches", "local entries match") + (where ? " in " + where : "")
       : plural(total, "entry matches", "entries match") + (where && localTotal ? ", " + localTotal + " of them local to " + where : "");
     if (partial) text = "No entry has all your words. " + plural(total, "entry has", "entries have") + " some of them";
     return text + (shown < total ? ": the first " + shown + " are below." : ".");

@@ -562,11 +562,12 @@ export class Directory extends Index {
 }
 
 /* The site search: every section of the site's pages and every directory entry, each with its kind
-   (service, other, document) in one letter, and its topics as postings of their own. */
+   (service, other, document) in one letter, "S" for a service anyone can use (a national entry, Get help),
+   and its topics as postings of their own. */
 export class SiteIndex extends Index {
   constructor(config, fetchJSON) {
     super(config, fetchJSON);
-    this.kindOf = { s: "service", o: "other", d: "document" };
+    this.kindOf = { s: "service", S: "service", o: "other", d: "document" }; // S: a service anyone can use
   }
 
   wantExtra(word, names, want) { want(word, false); }
@@ -605,8 +606,8 @@ export class SiteIndex extends Index {
     return this.rank(query, {
       keep: () => true,
       kinds: (doc) => this.kindOf[kinds[doc]],
-      bonus: () => 0,
-      rest: (doc) => (kinds[doc] === "s" ? 2 : kinds[doc] === "o" ? 1 : 0),
+      bonus: (doc) => (kinds[doc] === "S" ? 1 : 0), // no area is chosen here: the point goes to those anyone can use
+      rest: (doc) => (kinds[doc] === "s" || kinds[doc] === "S" ? 2 : kinds[doc] === "o" ? 1 : 0),
     });
   }
 }
