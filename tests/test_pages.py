@@ -127,6 +127,29 @@ def test_every_faq_question_has_its_own_anchor_under_its_section(read):
             assert h3.find("a", href=f"#{q['id']}")
 
 
+def test_the_faq_lists_every_question_before_the_answers(read):
+    """On a phone the theme's contents are folded in the menu: the page itself lists its questions first."""
+    soup = read("faq/")
+    listed = soup.find("nav", attrs={"aria-label": "Questions on this page"})
+    assert listed and listed.find_next("h2") == soup.find(id=DATA["faq"]["sections"][0]["id"])
+    for section in DATA["faq"]["sections"]:
+        for q in section["questions"]:
+            link = listed.find("a", href=f"#{q['id']}")
+            assert link and text(link) == " ".join(q["question"].split()), q["id"]
+
+
+def test_an_entrys_page_puts_its_number_first_as_a_button_to_call(read):
+    """The number a reader came for, before the description, as large as on Get help."""
+    for e in SITE.entries:
+        page = read(e.path)
+        button = page.select_one(".vrp-entry__call a.vrp-call")
+        if not e.phone:
+            assert button is None, e.id
+            continue
+        assert button and button["href"] == e.tel and e.phone in text(button), e.id
+        assert button.find_next("div", class_="vrp-entry__description"), f"{e.id}: the button comes first"
+
+
 def test_every_faq_answer_is_on_the_faq_page(read):
     page = text(read("faq/"))
     for section in DATA["faq"]["sections"]:
