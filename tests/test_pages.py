@@ -344,3 +344,15 @@ def test_the_footer_link_for_editors_opens_the_file_the_page_came_from(read, pat
     assert not soup.select("article a[href*='/edit/']")
     link = soup.select_one("footer a.vrp-footer__edit")
     assert link and link["href"] == f"https://github.com/avon-somerset-vrp/vrp-site/edit/main/{source}"
+
+
+@pytest.mark.parametrize("area", [a for a in SITE.areas if a.front_doors], ids=lambda a: a.id)
+def test_an_areas_list_opens_with_where_to_report_a_concern(read, area):
+    """The council's daytime numbers before the list, whose helplines (an out-of-hours team) come first by type."""
+    soup = read(f"resources/area/{area.id}/")
+    first_group = soup.find("h2", id=lambda i: i and i.startswith("type-"))
+    for kind, door in area.front_doors.items():
+        link = soup.find("a", href=f"../../../{door.path}")
+        assert link and link.find_next("h2") == first_group, (area.id, kind)
+        if door.phone:
+            assert link.find_previous("a").get("href") == door.tel, (area.id, kind)

@@ -107,8 +107,11 @@ def directory_pages(site: Site, site_url: str) -> list[Output]:
             if not groups or groups[-1][0]["id"] != e.type:
                 groups.append(({"id": e.type, "label": e.type_label}, []))
             groups[-1][1].append(e)
+        area = site.area(page.area) if page.area and page.number == 1 else None
+        doors = [(who, area.front_doors[kind]) for kind, who in (("children", "a child"), ("adults", "an adult at risk"))
+                 if area and kind in area.front_doors]  # the daytime numbers first, before any helpline of the list
         out.append(Output(page.path + "index.html", "later", "partials/directory-list.html",
-                          {"page": page, "groups": groups, "root": _root(page.path), **browse},
+                          {"page": page, "groups": groups, "root": _root(page.path), "doors": doors, **browse},
                           title=page.title, description=page.about))
     lists = [o for o in out if o.template == "partials/directory-list.html"]
     for n, src in SHELLS.items():

@@ -77,6 +77,7 @@ class ListPage:
     pages: list  # (number, path) of every page of this list
     total: int
     start: int  # the position of the first entry, from 1
+    area: str | None = None  # the area whose local list this is
 
     @property
     def previous(self):
@@ -110,11 +111,12 @@ def list_pages(site: Site, entries: list[Entry]) -> list[ListPage]:
                    "Every entry in the directory", "Every service, helpline and document, by type.")
     for area in site.areas:
         local = local_to(site, area.id)
-        pages += _paged(lambda n, a=area.id: area_path(a, n), local, f"Local services and information in {area.label}",
-                        f"Local services and information in {area.label}",
-                        f"Services that work in {area.label} come first, the council's front doors at the top and those "
-                        f"for {area.label} alone before those for several areas; then guidance, plans and partnerships. "
-                        "The national helplines and services cover it too.")
+        pages += [dataclasses.replace(p, area=area.id) for p in _paged(
+            lambda n, a=area.id: area_path(a, n), local, f"Local services and information in {area.label}",
+            f"Local services and information in {area.label}",
+            f"Services that work in {area.label} come first, the council's numbers for reporting a concern at the top "
+            f"and those for {area.label} alone before those for several areas; then guidance, plans and partnerships. "
+            "The national helplines and services cover it too.")]
     national = [e for e in entries if e.is_national]
     pages += _paged(lambda n: area_path(NATIONAL, n), national, "National services and helplines",
                     "National services and helplines", "Services anyone in England can use, wherever they live.")
